@@ -1,0 +1,62 @@
+# Every target only wraps uv, npm, manage.py, pytest and ruff.
+# The two commands of the README: `make run` and `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.8
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve test lint format check load-demo collectstatic
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
+		echo "Python 3.12 or newer is needed ($(PYTHON) is $$($(PYTHON) --version 2>&1))."; \
+		echo "Run with e.g. 'make run PYTHON=python3.13'."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(UV) node_modules/.package-lock.json ## Install Python (uv.lock) and front-end (package-lock.json) dependencies
+	$(UV) sync --frozen --inexact --extra dev --python $(PY) --quiet
+
+load-demo: install ## Migrate the database and load the demo content (idempotent)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_initial_data
+	$(PY) manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
+
+run: load-demo serve ## Install everything, prepare the database, load demo content, serve on http://127.0.0.1:8000
+
+serve: ## Serve the site on http://127.0.0.1:8000 (development server)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite
+	$(PY) -m pytest
+
+lint: install ## Lint and check formatting
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format code and fix what ruff can fix
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install ## Django checks, missing migrations, deploy checks, lint
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=flensburg_site.settings.production SECRET_KEY=check-only-$$RANDOM$$RANDOM-not-secret-at-all-just-for-the-deploy-check ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:///:memory: $(PY) manage.py check --deploy --fail-level WARNING
+	$(MAKE) lint
+
+collectstatic: install ## Collect static files (compressed, hashed) into STATIC_ROOT
+	$(PY) manage.py collectstatic --noinput

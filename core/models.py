@@ -1,0 +1,63 @@
+"""Media models shared by every app: documents and images.
+
+They are custom models from the first migration on, because Wagtail cannot
+switch document or image models later without a data migration.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
+
+
+class SiteDocument(AbstractDocument):
+    """A downloadable file (working paper, form, leaflet).
+
+    BITV 2.0 requires saying whether a PDF is accessible, so editors set it.
+    """
+
+    accessible = models.BooleanField(
+        _("barrierefrei"),
+        default=False,
+        help_text=_(
+            "Ankreuzen, wenn das Dokument barrierefrei ist (z. B. ein getaggtes PDF/UA). "
+            "Die Angabe wird neben dem Download-Link angezeigt."
+        ),
+    )
+
+    admin_form_fields = (*WagtailDocument.admin_form_fields, "accessible")
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("Dokument")
+        verbose_name_plural = _("Dokumente")
+        permissions = [("choose_document", "Can choose document")]
+
+
+class SiteImage(AbstractImage):
+    """An image with its credit line, which German copyright law asks us to show."""
+
+    credit = models.CharField(
+        _("Bildnachweis"),
+        max_length=255,
+        blank=True,
+        help_text=_("Urheber/in und ggf. Lizenz, z. B. „Foto: Stadt Flensburg“."),
+    )
+
+    admin_form_fields = (*WagtailImage.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("Bild")
+        verbose_name_plural = _("Bilder")
+        permissions = [("choose_image", "Can choose image")]
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(
+        SiteImage, on_delete=models.CASCADE, related_name="renditions"
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

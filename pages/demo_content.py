@@ -1,0 +1,653 @@
+"""The demo site: the source page's facts, told in this project's own words.
+
+Everything the source page does not give (statistics, addresses, external
+offers, legal details) is marked as an example ("Beispiel") and must be
+checked by the office before the site goes live.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pages.models import (
+    CheckUpPage,
+    ContentPage,
+    HelpPage,
+    HomePage,
+    InfoIndexPage,
+    InfoPage,
+    OfficePage,
+    StateLinksPage,
+)
+from pages.services import PageSpec
+
+OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
+CONTACT_NAME = "Katja Jüngling"
+CONTACT_PHONE = "0461 85-1653"
+CONTACT_EMAIL = "juengling.katja@flensburg.de"
+
+FIELDS_OF_ACTION = [
+    "Arbeit",
+    "Sprache",
+    "Wohnen",
+    "Teilhabe",
+    "Engagement",
+    "Akzeptanz",
+    "Koordination",
+]
+
+EXAMPLE_NOTE = (
+    "Beispielinhalt: Dieser Abschnitt zeigt, wie die Seite aufgebaut ist. "
+    "Die Koordinierungsstelle ersetzt ihn vor der Veröffentlichung durch geprüfte Angaben."
+)
+
+
+# Small builders for raw StreamField data ------------------------------------
+
+
+def heading(text: str, level: str = "h2") -> dict[str, Any]:
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(html: str) -> dict[str, Any]:
+    return {"type": "paragraph", "value": html}
+
+
+def notice(title: str, html: str = "", kind: str = "info") -> dict[str, Any]:
+    return {"type": "notice", "value": {"kind": kind, "title": title, "text": html}}
+
+
+def example_notice() -> dict[str, Any]:
+    return notice("Beispiel", f"<p>{EXAMPLE_NOTE}</p>", kind="warning")
+
+
+def accordion(title: str, items: list[tuple[str, str]]) -> dict[str, Any]:
+    return {
+        "type": "accordion",
+        "value": {
+            "title": title,
+            "items": [{"heading": head, "content": html} for head, html in items],
+        },
+    }
+
+
+def office_contact() -> dict[str, Any]:
+    return {
+        "type": "contact",
+        "value": {
+            "name": CONTACT_NAME,
+            "role": "Ansprechpartnerin, auch für Fragen zum „Check Up Integration“",
+            "organisation": f"{OFFICE_NAME}, Stadt Flensburg",
+            "address": "",
+            "phone": CONTACT_PHONE,
+            "email": CONTACT_EMAIL,
+            "hours": "Termine nach Vereinbarung",
+        },
+    }
+
+
+def link(
+    page: str = "", url: str = "", label: str = "", description: str = ""
+) -> dict[str, Any]:
+    value = {"page": page or None, "document": None, "url": url, "label": label}
+    if description:
+        value["description"] = description
+    return value
+
+
+# The pages ----------------------------------------------------------------------
+
+OFFICE = PageSpec(
+    model=OfficePage,
+    slug="koordinierungsstelle",
+    title=OFFICE_NAME,
+    show_in_menus=True,
+    fields={
+        "menu_title": "Koordinierungsstelle",
+        "intro": (
+            "Die Koordinierungsstelle bringt in Flensburg alle zusammen, die Geflüchtete "
+            "aufnehmen, beraten und begleiten – von der Verwaltung bis zum Ehrenamt."
+        ),
+        "body": [
+            heading("Warum es Koordinierungsstellen gibt"),
+            paragraph(
+                "<p>Für die Aufnahme von Flüchtlingen, die von Anfang an auf Integration "
+                "ausgerichtet ist, sind die Kreise und kreisfreien Städte die wichtigsten "
+                "Akteure vor Ort. Sie koordinieren, was in ihrer Region geschieht.</p>"
+                "<p>Um diese Schlüsselrolle zu stärken, finanziert das Land Schleswig-Holstein "
+                "seit dem <b>1. Juli 2015</b> als freiwillige Leistung die Einrichtung und den "
+                "Betrieb von Koordinierungsstellen in allen Kreisen und kreisfreien Städten – "
+                "so auch in Flensburg.</p>"
+            ),
+            heading("Unser Ziel"),
+            paragraph(
+                "<p>Wir bauen ein örtlich abgestimmtes Aufnahme- und Integrationsmanagement "
+                "auf: Die vorhandenen Angebote sollen besser aufeinander abgestimmt und "
+                "miteinander verzahnt werden; wo nötig, bauen wir sie weiter aus.</p>"
+            ),
+            heading("Mit wem wir zusammenarbeiten"),
+            paragraph(
+                "<p>Wir verbessern die Zusammenarbeit innerhalb der Stadtverwaltung, mit "
+                "anderen Kommunen und mit dem <b>Landesamt für Ausländerangelegenheiten</b> "
+                "in Grundsatzfragen der Aufnahme und der Steuerung von Integration.</p>"
+                "<p>Außerdem stärken wir die Zusammenarbeit mit den Regeldiensten und dem "
+                "Ehrenamt:</p>"
+                "<ul>"
+                "<li>Träger von Leistungen</li>"
+                "<li>Arbeitsverwaltung (Agentur für Arbeit und Jobcenter)</li>"
+                "<li>Wohlfahrtsverbände</li>"
+                "<li>andere Nichtregierungsorganisationen</li>"
+                "<li>Vereine und ehrenamtliche Initiativen</li>"
+                "</ul>"
+            ),
+            heading("Ihre Ansprechpartnerin"),
+            office_contact(),
+        ],
+    },
+)
+
+CHECK_UP = PageSpec(
+    model=CheckUpPage,
+    slug="check-up-integration",
+    title="Check Up Integration",
+    show_in_menus=True,
+    fields={
+        "intro": (
+            "Was gibt es in Flensburg schon für die Integration Geflüchteter, und was fehlt "
+            "noch? Der „Check Up Integration“ hat es untersucht und daraus 22 Maßnahmen "
+            "entwickelt – zur Diskussion mit Ihnen."
+        ),
+        "body": [
+            heading("Worum es geht"),
+            paragraph(
+                "<p>Der „Check Up Integration“ ist ein Prozess der Koordinierungsstelle für "
+                "Flüchtlinge. Begleitet wird er von einem Beraterteam von "
+                "<b>HÖHN CONSULTING</b>, das ehrenamtlich für die Stadt Flensburg tätig ist. "
+                "Viele fachkundige Akteure aus der Stadt haben mitgearbeitet.</p>"
+                "<p>In einem ersten Schritt wurde in einer <b>Statusanalyse</b> erfasst, welche "
+                "Strukturen und Angebote es für die Integration Geflüchteter in Flensburg gibt, "
+                "welche Bedarfe bestehen und wo Lücken sind. Im zweiten Schritt wurden daraus "
+                "Handlungsmöglichkeiten abgeleitet und konkrete Maßnahmen entwickelt.</p>"
+            ),
+            heading("Sieben Handlungsfelder, sieben Fokusgruppen"),
+            paragraph(
+                "<p>Die Akteure haben in sieben Fokusgruppen gearbeitet, eine für jedes "
+                "Handlungsfeld:</p><ul>"
+                + "".join(f"<li>{name}</li>" for name in FIELDS_OF_ACTION)
+                + "</ul><p>In den Fokusgruppen sind <b>22 Maßnahmensteckbriefe</b> "
+                "entstanden.</p>"
+            ),
+            heading("Datengrundlage"),
+            notice(
+                "Stand der Statusanalysen",
+                "<p>Die Statusanalysen beruhen auf Informationen und Erhebungen aus dem "
+                "<b>4. Quartal 2016 (Q4/2016)</b> und dem <b>1. Quartal 2017 (Q1/2017)</b>.</p>",
+            ),
+            heading("Der Ablauf"),
+            paragraph(
+                "<ol>"
+                "<li><b>Statusanalyse</b> in sieben Handlungsfeldern "
+                "(Datenstand Q4/2016 und Q1/2017).</li>"
+                "<li><b>22 Maßnahmensteckbriefe</b> aus den Fokusgruppen.</li>"
+                "<li><b>9. Oktober 2017:</b> 3. Forum „Flüchtlinge – unsere neuen Nachbarn“. "
+                "Erste Ergebnisse werden vorgestellt; ausgewählte Maßnahmen werden in fünf "
+                "Arbeitsgruppen mit den Teilnehmenden diskutiert und durch ihre Rückmeldungen "
+                "verbessert.</li>"
+                "<li><b>November 2017:</b> Das Arbeitspapier mit den vorläufigen Ergebnissen "
+                "wird im Ausschuss für Bürgerservice, Schutz und Ordnung vorgestellt, danach "
+                "weiter diskutiert und abgestimmt.</li>"
+                "</ol>"
+            ),
+            heading("Arbeitspapiere einsehen"),
+            paragraph(
+                "<p>Der aktuelle Stand der Statusanalysen und der Maßnahmensteckbriefe ist eine "
+                "Diskussionsgrundlage. Damit der Prozess so transparent wie möglich ist, können "
+                "Sie alle Arbeitspapiere einsehen und herunterladen.</p>"
+            ),
+            notice(
+                "Arbeitspapiere",
+                "<p>Die Statusanalysen und die 22 Maßnahmensteckbriefe werden auf dieser Seite "
+                "zum Download bereitgestellt.</p>",
+            ),
+            heading("Fragen zum Check Up Integration?"),
+            office_contact(),
+        ],
+    },
+)
+
+INFO_TOPICS = [
+    (
+        "lage-und-fakten",
+        "Lage und Fakten",
+        "Wie sich die Situation der Flüchtlinge in Flensburg entwickelt, in Zahlen und "
+        "Hintergründen.",
+        [
+            example_notice(),
+            paragraph(
+                "<p>Hier stellt die Koordinierungsstelle regelmäßig dar, wie viele Menschen "
+                "in Flensburg Schutz suchen, wo sie wohnen und wie sich die Lage entwickelt. "
+                "Zahlen werden mit Quelle und Stichtag angegeben.</p>"
+            ),
+        ],
+    ),
+    (
+        "zustaendigkeiten",
+        "Zuständigkeiten",
+        "Wer wofür zuständig ist: Land, Stadt, Arbeitsverwaltung und Beratungsstellen.",
+        [
+            example_notice(),
+            paragraph(
+                "<p>Für die Aufnahme Geflüchteter sind verschiedene Stellen zuständig. "
+                "Grundsatzfragen der Aufnahme und Verteilung in Schleswig-Holstein liegen beim "
+                "<b>Landesamt für Ausländerangelegenheiten</b>. Nach der Zuweisung an die Stadt "
+                "kümmert sich die Stadt Flensburg um Unterbringung und Leistungen; für Arbeit "
+                "und Ausbildung sind Agentur für Arbeit und Jobcenter Ansprechpartner.</p>"
+            ),
+        ],
+    ),
+    (
+        "leistungen",
+        "Leistungen",
+        "Welche Leistungen Geflüchtete erhalten können und wo sie sie beantragen.",
+        [
+            example_notice(),
+            paragraph(
+                "<p>Welche Leistungen jemand erhält, hängt vom Aufenthaltsstatus ab. Diese Seite "
+                "erklärt die wichtigsten Leistungsarten und nennt die zuständigen Stellen.</p>"
+            ),
+        ],
+    ),
+    (
+        "rechte",
+        "Rechte",
+        "Rechte und Pflichten rund um Aufenthalt, Arbeit, Schule und Gesundheit.",
+        [
+            example_notice(),
+            paragraph(
+                "<p>Diese Seite fasst zusammen, welche Rechte Geflüchtete in Deutschland haben "
+                "– etwa beim Zugang zu Arbeit, Sprachkursen, Schule und medizinischer "
+                "Versorgung – und wo es unabhängige Beratung gibt.</p>"
+            ),
+        ],
+    ),
+    (
+        "adressen-und-kontakte",
+        "Adressen und Kontakte",
+        "Wichtige Adressen, falls Sie Fragen haben, Hilfe brauchen oder Hilfe anbieten möchten.",
+        [
+            heading("Koordinierungsstelle für Flüchtlinge"),
+            office_contact(),
+            heading("Weitere Stellen"),
+            example_notice(),
+            paragraph(
+                "<p>Hier folgen Beratungsstellen, Behörden und Initiativen mit Anschrift und "
+                "Öffnungszeiten.</p>"
+            ),
+        ],
+    ),
+]
+
+INFO = PageSpec(
+    model=InfoIndexPage,
+    slug="fluechtlinge-in-flensburg",
+    title="Flüchtlinge in Flensburg",
+    show_in_menus=True,
+    fields={
+        "intro": (
+            "Wie entwickelt sich die Lage der Flüchtlinge in Flensburg? Hier finden Sie "
+            "Fakten und Hintergründe zu Zuständigkeiten, Leistungen und Rechten sowie wichtige "
+            "Adressen und Kontakte – wenn Sie Fragen haben, Hilfe brauchen oder Hilfe anbieten "
+            "möchten."
+        ),
+    },
+    children=[
+        PageSpec(
+            model=InfoPage,
+            slug=slug,
+            title=title,
+            fields={"intro": intro, "body": body},
+        )
+        for slug, title, intro, body in INFO_TOPICS
+    ],
+)
+
+STATE_LINKS = PageSpec(
+    model=StateLinksPage,
+    slug="informationsangebote-des-landes",
+    title="Informationsangebote des Landes Schleswig-Holstein",
+    show_in_menus=True,
+    fields={
+        "menu_title": "Angebote des Landes",
+        "intro": (
+            "Das Land Schleswig-Holstein bietet im Internet verschiedene Informations- und "
+            "Hilfsangebote für Flüchtlinge und für alle, die helfen. Hier finden Sie eine "
+            "Auswahl."
+        ),
+        "links": [
+            {
+                "type": "link",
+                "value": {
+                    "title": "Landesportal Schleswig-Holstein",
+                    "url": "https://www.schleswig-holstein.de/",
+                    "provider": "Land Schleswig-Holstein",
+                    "description": (
+                        "Beispiel: Das Portal der Landesregierung mit Informationen zu "
+                        "Zuwanderung, Aufnahme und Integration."
+                    ),
+                    "languages": "Deutsch",
+                },
+            },
+            {
+                "type": "link",
+                "value": {
+                    "title": "Bundesamt für Migration und Flüchtlinge",
+                    "url": "https://www.bamf.de/",
+                    "provider": "Bund",
+                    "description": (
+                        "Beispiel: Informationen zum Asylverfahren, zu Integrationskursen und "
+                        "zur Anerkennung, in mehreren Sprachen."
+                    ),
+                    "languages": "Deutsch, Englisch und weitere",
+                },
+            },
+        ],
+        "body": [example_notice()],
+    },
+)
+
+PERSON_GROUPS = [
+    (
+        "Transitreisende",
+        "<p>Menschen, die auf der Durchreise in ein anderes Land – etwa nach Skandinavien – "
+        "in Flensburg Station machen.</p>",
+    ),
+    (
+        "Asylbewerber",
+        "<p>Menschen, die in Deutschland Asyl beantragt haben und deren Verfahren noch nicht "
+        "abgeschlossen ist.</p>",
+    ),
+    (
+        "Asylberechtigte",
+        "<p>Menschen, deren Asylantrag anerkannt wurde und die Schutz in Deutschland "
+        "erhalten.</p>",
+    ),
+    (
+        "Geduldete",
+        "<p>Menschen, die Deutschland eigentlich verlassen müssten, deren Abschiebung aber "
+        "vorübergehend ausgesetzt ist (Duldung).</p>",
+    ),
+]
+
+HELP = PageSpec(
+    model=HelpPage,
+    slug="wie-kann-geholfen-werden",
+    title="Wie kann geholfen werden?",
+    show_in_menus=True,
+    fields={
+        "menu_title": "Helfen",
+        "intro": (
+            "Viele Flensburgerinnen und Flensburger fragen, wie sie sich für Flüchtlinge "
+            "engagieren können. Hier finden Sie Ansprechpartner und Adressen, damit Ihre Hilfe "
+            "dort ankommt, wo sie gebraucht wird."
+        ),
+        "body": [
+            paragraph(
+                "<p>Zahlreiche ehrenamtliche Initiativen unterstützen geflüchtete Menschen in "
+                "Flensburg. Ob Spenden oder helfende Hände: Damit Ihre Hilfe wirklich sinnvoll "
+                "ist, sprechen Sie am besten mit den Stellen, die wir unten nennen. "
+                "Vielen Dank für Ihre Unterstützung!</p>"
+            ),
+            heading("Wer mit „Flüchtlinge“ gemeint ist"),
+            paragraph(
+                "<p>In Flensburg leben und halten sich zurzeit Transitreisende, Asylbewerber, "
+                "Asylberechtigte und Geduldete auf. Der Einfachheit halber nennen wir auf dieser "
+                "Website alle diese Personengruppen „Flüchtlinge“.</p>"
+            ),
+            accordion("Die Personengruppen im Einzelnen", PERSON_GROUPS),
+            heading("So können Sie helfen"),
+            example_notice(),
+            paragraph(
+                "<ul><li>Sachspenden an die Spendenstellen geben</li>"
+                "<li>mit Geld Projekte der Initiativen unterstützen</li>"
+                "<li>ehrenamtlich mitarbeiten, zum Beispiel in Sprachcafés oder als Pate</li></ul>"
+            ),
+            heading("Ansprechpartnerin"),
+            office_contact(),
+        ],
+    },
+)
+
+LEGAL_PAGES = [
+    PageSpec(
+        model=ContentPage,
+        slug="leichte-sprache",
+        title="Leichte Sprache",
+        fields={
+            "intro": "Hier erklären wir in Leichter Sprache, was die Koordinierungsstelle macht.",
+            "body": [
+                heading("Was ist die Koordinierungsstelle für Flüchtlinge?"),
+                paragraph(
+                    "<p>Die Koordinierungsstelle ist ein Büro der Stadt Flensburg.</p>"
+                    "<p>Das Büro hilft bei einer wichtigen Aufgabe:</p>"
+                    "<p>Menschen sind aus ihrem Land geflohen. "
+                    "Sie sind jetzt in Flensburg. "
+                    "Sie sollen hier gut leben können.</p>"
+                    "<p>Viele Menschen und Stellen helfen dabei. "
+                    "Das Büro sorgt dafür: Alle arbeiten gut zusammen.</p>"
+                ),
+                heading("Wer bezahlt das Büro?"),
+                paragraph(
+                    "<p>Das Land Schleswig-Holstein bezahlt das Büro. "
+                    "Das Land macht das seit dem 1. Juli 2015.</p>"
+                ),
+                heading("Wie können Sie uns erreichen?"),
+                paragraph(
+                    "<p>Sie können Frau Jüngling anrufen. "
+                    "Die Telefon-Nummer ist: 0461 85-1653.</p>"
+                    "<p>Sie können auch eine E-Mail schreiben. "
+                    "Die Adresse ist: juengling.katja@flensburg.de</p>"
+                ),
+            ],
+        },
+    ),
+    PageSpec(
+        model=ContentPage,
+        slug="impressum",
+        title="Impressum",
+        fields={
+            "intro": "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz (DDG).",
+            "body": [
+                example_notice(),
+                heading("Anbieterin"),
+                paragraph(
+                    "<p>Stadt Flensburg<br>"
+                    "vertreten durch die Oberbürgermeisterin bzw. den Oberbürgermeister<br>"
+                    "Anschrift: Beispiel – bitte ergänzen</p>"
+                ),
+                heading("Verantwortlich für den Inhalt"),
+                paragraph(
+                    f"<p>{OFFICE_NAME}<br>{CONTACT_NAME}<br>"
+                    f"Telefon: {CONTACT_PHONE}<br>E-Mail: {CONTACT_EMAIL}</p>"
+                ),
+            ],
+        },
+    ),
+    PageSpec(
+        model=ContentPage,
+        slug="datenschutz",
+        title="Datenschutzerklärung",
+        fields={
+            "intro": (
+                "Informationen nach Art. 13 DSGVO: welche Daten beim Besuch dieser Website "
+                "verarbeitet werden und welche Rechte Sie haben."
+            ),
+            "body": [
+                example_notice(),
+                heading("Keine Cookies, keine Tracker"),
+                paragraph(
+                    "<p>Diese Website setzt für Besucherinnen und Besucher keine Cookies, bindet "
+                    "keine Inhalte fremder Anbieter ein und verwendet keine Analyse- oder "
+                    "Trackingdienste. Schriften und Programmbibliotheken liegen auf unserem "
+                    "eigenen Server.</p>"
+                ),
+                heading("Server-Protokolle"),
+                paragraph(
+                    "<p>Beim Aufruf einer Seite verarbeitet der Server technisch notwendige Daten "
+                    "(z. B. IP-Adresse, Zeitpunkt, aufgerufene Adresse), um die Website "
+                    "auszuliefern und ihre Sicherheit zu gewährleisten.</p>"
+                ),
+                heading("Ihre Rechte"),
+                paragraph(
+                    "<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung und "
+                    "Einschränkung der Verarbeitung sowie ein Beschwerderecht bei der "
+                    "Aufsichtsbehörde.</p>"
+                ),
+            ],
+        },
+    ),
+    PageSpec(
+        model=ContentPage,
+        slug="barrierefreiheit",
+        title="Erklärung zur Barrierefreiheit",
+        fields={
+            "intro": (
+                "Die Stadt Flensburg möchte diese Website für alle Menschen zugänglich machen, "
+                "nach dem Landesbehindertengleichstellungsgesetz Schleswig-Holstein und der "
+                "BITV 2.0."
+            ),
+            "body": [
+                example_notice(),
+                heading("Stand der Vereinbarkeit"),
+                paragraph(
+                    "<p>Diese Website ist teilweise mit den Anforderungen vereinbar. "
+                    "Eine vollständige Prüfung steht noch aus.</p>"
+                ),
+                heading("Nicht barrierefreie Inhalte"),
+                paragraph(
+                    "<p>Einige Arbeitspapiere (PDF) sind möglicherweise noch nicht barrierefrei. "
+                    "Bei jedem Download steht, ob das Dokument barrierefrei ist.</p>"
+                ),
+                heading("Barrieren melden"),
+                paragraph(
+                    "<p>Wenn Ihnen Barrieren auffallen, schreiben Sie uns: "
+                    f'<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a>.</p>'
+                ),
+                heading("Beschwerdestelle"),
+                paragraph(
+                    "<p>Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, "
+                    "können Sie sich an die Beschwerdestelle für barrierefreie "
+                    "Informationstechnik des Landes Schleswig-Holstein wenden.</p>"
+                ),
+            ],
+        },
+    ),
+]
+
+
+def _teaser(page: str, title: str, text: str) -> dict[str, Any]:
+    return {"type": "teaser", "value": {"page": page, "title": title, "text": text}}
+
+
+HOME = PageSpec(
+    model=HomePage,
+    slug="home",
+    title="Flüchtlinge in Flensburg",
+    fields={
+        "intro": (
+            "Informationen der Koordinierungsstelle für Flüchtlinge der Stadt Flensburg: "
+            "für geflüchtete Menschen, für alle, die helfen möchten, und für alle, die "
+            "mitreden wollen."
+        ),
+    },
+    children=[OFFICE, CHECK_UP, INFO, STATE_LINKS, HELP, *LEGAL_PAGES],
+    linked_fields={
+        "quick_links": [
+            {
+                "type": "link",
+                "value": link(
+                    page="koordinierungsstelle",
+                    label="Kontakt zur Koordinierungsstelle",
+                ),
+            },
+            {
+                "type": "link",
+                "value": link(
+                    page="check-up-integration",
+                    label="Check Up Integration: Arbeitspapiere",
+                ),
+            },
+            {
+                "type": "link",
+                "value": link(
+                    page="wie-kann-geholfen-werden", label="Helfen und spenden"
+                ),
+            },
+            {
+                "type": "link",
+                "value": link(page="fluechtlinge-in-flensburg/adressen-und-kontakte"),
+            },
+            {
+                "type": "link",
+                "value": link(page="fluechtlinge-in-flensburg/leistungen"),
+            },
+            {
+                "type": "link",
+                "value": link(page="leichte-sprache", label="Leichte Sprache"),
+            },
+        ],
+        "teasers": [
+            _teaser(
+                "koordinierungsstelle",
+                OFFICE_NAME,
+                "Seit dem 1. Juli 2015 finanziert das Land Schleswig-Holstein in allen Kreisen "
+                "und kreisfreien Städten Koordinierungsstellen. In Flensburg stimmen wir "
+                "Aufnahme und Integration zwischen Verwaltung, Land, Regeldiensten und Ehrenamt "
+                "ab.",
+            ),
+            _teaser(
+                "check-up-integration",
+                "Check Up Integration",
+                "Sieben Fokusgruppen haben Strukturen, Bedarfe und Lücken untersucht und 22 "
+                "Maßnahmensteckbriefe erarbeitet. Sehen Sie die Arbeitspapiere ein und reden "
+                "Sie mit.",
+            ),
+            _teaser(
+                "fluechtlinge-in-flensburg",
+                "Flüchtlinge in Flensburg",
+                "Wie sich die Lage entwickelt, wer zuständig ist, welche Leistungen und Rechte "
+                "es gibt – und wichtige Adressen und Kontakte.",
+            ),
+            _teaser(
+                "informationsangebote-des-landes",
+                "Informationsangebote des Landes",
+                "Das Land Schleswig-Holstein bietet im Internet viele Informations- und "
+                "Hilfsangebote. Hier finden Sie eine Auswahl.",
+            ),
+            _teaser(
+                "wie-kann-geholfen-werden",
+                "Wie kann geholfen werden?",
+                "Viele Flensburgerinnen und Flensburger möchten helfen. Hier finden Sie "
+                "Initiativen, Spendenstellen und Ansprechpartner, damit Ihre Hilfe ankommt.",
+            ),
+        ],
+    },
+)
+
+SITE_SETTINGS = {
+    "address": "",
+    "phone": CONTACT_PHONE,
+    "email": CONTACT_EMAIL,
+    "contact_note": f"Ansprechpartnerin: {CONTACT_NAME}",
+    "footer_links": [
+        {
+            "type": "link",
+            "value": link(page="leichte-sprache", label="Leichte Sprache"),
+        },
+        {
+            "type": "link",
+            "value": link(page="barrierefreiheit", label="Barrierefreiheit"),
+        },
+        {"type": "link", "value": link(page="impressum", label="Impressum")},
+        {"type": "link", "value": link(page="datenschutz", label="Datenschutz")},
+    ],
+}

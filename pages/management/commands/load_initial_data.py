@@ -1,0 +1,30 @@
+"""Load the demo site. Safe to run again: it only adds what is missing."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pages import demo_content
+from pages.services import DemoContentError, page_tree_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo content tree (home, office, Check Up Integration, refugee "
+        "information, state links, help, legal pages). Existing pages are never changed."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            report = page_tree_load(
+                tree=demo_content.HOME, settings_values=demo_content.SITE_SETTINGS
+            )
+        except DemoContentError as error:
+            raise CommandError(str(error)) from error
+        for url_path in report.created:
+            self.stdout.write(f"  created {url_path}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content: {len(report.created)} pages created, "
+                f"{len(report.kept)} existing pages left unchanged"
+                + ("; site settings filled." if report.settings_filled else ".")
+            )
+        )

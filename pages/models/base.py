@@ -1,0 +1,76 @@
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.blocks import CONTENT_BLOCKS
+
+
+class BasePage(Page):
+    """Fields every page of the site shares.
+
+    ``intro`` is the lead paragraph under the title and the text of teasers and
+    the meta description; ``last_reviewed`` is the "Stand" date readers see, set
+    by editors when they check the content, not by every technical save.
+    """
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        max_length=600,
+        help_text=_(
+            "Ein bis drei Sätze unter dem Titel. Erscheint auch in Teasern, "
+            "Suchergebnissen und als Beschreibung für Suchmaschinen."
+        ),
+    )
+    menu_title = models.CharField(
+        _("Kurztitel im Menü"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Kurze Fassung des Titels für die Hauptnavigation, z. B. „Helfen“. "
+            "Leer lassen, um den Titel zu verwenden."
+        ),
+    )
+    body = StreamField(CONTENT_BLOCKS, blank=True, verbose_name=_("Inhalt"))
+    last_reviewed = models.DateField(
+        _("Stand"),
+        default=datetime.date.today,
+        help_text=_(
+            "Datum der letzten inhaltlichen Prüfung. Wird auf der Seite als "
+            "„Stand: …“ angezeigt."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("menu_title"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def nav_title(self) -> str:
+        return self.menu_title or self.title
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.intro

@@ -1,0 +1,74 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from pages.blocks import LinkBlock
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What the header and footer of every page say: names, contact, legal links.
+
+    Kept in the admin, not in templates, so that the office changes its phone
+    number or adds a footer link without a developer.
+    """
+
+    city_name = models.CharField(_("Stadt"), max_length=100, default="Stadt Flensburg")
+    office_name = models.CharField(
+        _("Name der Stelle"),
+        max_length=150,
+        default="Koordinierungsstelle für Flüchtlinge",
+    )
+    official_notice = models.CharField(
+        _("Hinweis in der Kopfzeile"),
+        max_length=150,
+        default="Offizielle Website der Stadt Flensburg",
+        help_text=_("Die schmale Zeile ganz oben auf jeder Seite."),
+    )
+    address = models.TextField(
+        _("Anschrift"),
+        blank=True,
+        help_text=_("Mehrzeilig, wie auf einem Briefumschlag."),
+    )
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    contact_note = models.CharField(
+        _("Hinweis zum Kontakt"),
+        max_length=250,
+        blank=True,
+        help_text=_("z. B. „Termine nach Vereinbarung“."),
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("Links in der Fußzeile"),
+        help_text=_("Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, ..."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("city_name"),
+                FieldPanel("office_name"),
+                FieldPanel("official_notice"),
+            ],
+            heading=_("Kopfzeile"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("contact_note"),
+            ],
+            heading=_("Kontakt in der Fußzeile"),
+        ),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("Website-Einstellungen")
+        verbose_name_plural = _("Website-Einstellungen")
