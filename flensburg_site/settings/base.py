@@ -241,5 +241,11 @@ LOGGING = {
             "level": "WARNING",
             "propagate": False,
         },
+        # The immediate task backend logs every search-index update otherwise.
+        "django.tasks": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }

@@ -20,3 +20,6 @@ STORAGES = {
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403
+
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

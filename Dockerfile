@@ -1,0 +1,38 @@
+# Production image: gunicorn serving the Wagtail site, static files collected
+# (compressed, hashed) at build time and served by whitenoise.
+
+# --- Front-end assets: KERN UX from npm (never from a CDN) --------------------
+FROM node:20-slim AS assets
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+
+# --- Application ----------------------------------------------------------------
+FROM python:3.13-slim
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    UV_PROJECT_ENVIRONMENT=/venv \
+    UV_PYTHON_DOWNLOADS=never \
+    PATH="/venv/bin:$PATH" \
+    DJANGO_SETTINGS_MODULE=flensburg_site.settings.production
+
+WORKDIR /app
+RUN pip install --no-cache-dir "uv==0.13.8"
+COPY pyproject.toml uv.lock ./
+RUN uv sync --frozen --no-install-project --python /usr/local/bin/python3
+
+COPY . .
+COPY --from=assets /app/node_modules ./node_modules
+# collectstatic needs settings to import, not real secrets.
+RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    python manage.py collectstatic --noinput \
+    && rm -f /tmp/build.sqlite3
+
+RUN useradd --system --create-home --uid 1000 app \
+    && mkdir -p /app/media \
+    && chown app:app /app/media
+USER app
+
+EXPOSE 8000
+# Apply migrations, then serve. WEB_CONCURRENCY sets the number of workers.
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn flensburg_site.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips='*'"]

@@ -1,0 +1,98 @@
+"""The site as a person sees it: phone and desktop width, keyboard, no foreign hosts."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE, DESKTOP = 360, 1280
+PAGES = ["/", "/koordinierungsstelle/", "/check-up-integration/"]
+
+
+@pytest.fixture
+def open_page(browser, live_server, demo_site):
+    contexts = []
+
+    def _open(path, width):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        contexts.append(context)
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        response = page.goto(live_server.url + path, wait_until="networkidle")
+        assert response.status == 200
+        return page, requests
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_page_fits_the_screen_and_loads_only_from_this_host(
+    open_page, live_server, path, width
+):
+    page, requests = open_page(path, width)
+
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+    assert page.locator("h1").first.is_visible()
+    own_host = urlsplit(live_server.url).netloc
+    foreign = [url for url in requests if urlsplit(url).netloc not in {own_host, ""}]
+    assert not foreign
+    # The self-hosted fonts and KERN's stylesheet really load.
+    font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Fira Sans" in font
+    assert page.evaluate("document.fonts.check('16px \"Fira Sans\"')")
+
+
+def test_phone_menu_opens_and_closes_with_the_menu_button(open_page):
+    page, _ = open_page("/", PHONE)
+    toggle = page.get_by_role("button", name="Menü")
+    nav_link = page.locator("#site-nav-list").get_by_role("link", name="Helfen")
+
+    assert toggle.is_visible()
+    assert not nav_link.is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert nav_link.is_visible()
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not nav_link.is_visible()
+
+
+def test_desktop_shows_the_navigation_without_a_menu_button(open_page):
+    page, _ = open_page("/", DESKTOP)
+
+    assert not page.get_by_role("button", name="Menü").is_visible()
+    nav = page.get_by_role("navigation", name="Hauptnavigation")
+    assert nav.get_by_role("link", name="Check Up Integration").is_visible()
+
+
+def test_navigation_works_without_javascript(browser, live_server, demo_site):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": PHONE, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+
+    link = page.locator("#site-nav-list").get_by_role("link", name="Helfen")
+    assert link.is_visible()
+    link.click()
+    assert page.locator("h1").inner_text() == "Wie kann geholfen werden?"
+    context.close()
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(open_page):
+    page, _ = open_page("/koordinierungsstelle/", PHONE)
+
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Zum Inhalt springen"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

@@ -1,0 +1,81 @@
+"""One factory per page type (wagtail-factories on factory_boy).
+
+Stream fields take raw block data, the same shape editors' content is stored in.
+"""
+
+import datetime
+
+import factory
+import wagtail_factories
+
+from pages import models
+
+
+class BasePageFactory(wagtail_factories.PageFactory):
+    intro = factory.Faker("sentence", locale="de_DE")
+    last_reviewed = datetime.date(2026, 11, 2)
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(BasePageFactory):
+    title = "Flüchtlinge in Flensburg"
+
+    class Meta:
+        model = models.HomePage
+
+
+class OfficePageFactory(BasePageFactory):
+    title = "Koordinierungsstelle für Flüchtlinge"
+    show_in_menus = True
+
+    class Meta:
+        model = models.OfficePage
+
+
+class CheckUpPageFactory(BasePageFactory):
+    title = "Check Up Integration"
+    show_in_menus = True
+
+    class Meta:
+        model = models.CheckUpPage
+
+
+class InfoIndexPageFactory(BasePageFactory):
+    title = "Flüchtlinge in Flensburg"
+    slug = "fluechtlinge-in-flensburg"
+    show_in_menus = True
+
+    class Meta:
+        model = models.InfoIndexPage
+
+
+class InfoPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Thema {n}")
+
+    class Meta:
+        model = models.InfoPage
+
+
+class StateLinksPageFactory(BasePageFactory):
+    title = "Informationsangebote des Landes"
+    show_in_menus = True
+
+    class Meta:
+        model = models.StateLinksPage
+
+
+class HelpPageFactory(BasePageFactory):
+    title = "Wie kann geholfen werden?"
+    show_in_menus = True
+
+    class Meta:
+        model = models.HelpPage
+
+
+class ContentPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Inhaltsseite {n}")
+
+    class Meta:
+        model = models.ContentPage

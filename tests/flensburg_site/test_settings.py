@@ -1,0 +1,125 @@
+"""Configuration comes from the environment; production fails fast without it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-real-secret-for-this-test-only-0123456789",
+    "ALLOWED_HOSTS": "fluechtlinge.flensburg.de",
+    "DATABASE_URL": "postgres://site:pw@db.internal:5432/flensburg",
+}
+
+
+SUMMARY = (
+    "settings.DEBUG, settings.DATABASES['default']['ENGINE'], "
+    "settings.ALLOWED_HOSTS, settings.TIME_ZONE, settings.LANGUAGE_CODE"
+)
+
+
+def load_settings(
+    module: str, show: str = SUMMARY, **env: str
+) -> subprocess.CompletedProcess:
+    """Import a settings module in a fresh interpreter with exactly this environment."""
+    clean = {k: v for k, v in os.environ.items() if k not in {*PRODUCTION_ENV, "DEBUG"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE=module)
+    code = f"import django; from django.conf import settings; django.setup(); print({show})"
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without_required_setting(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+
+    result = load_settings("flensburg_site.settings.production", **env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"{missing} is not set" in result.stderr
+
+
+def test_production_starts_with_configuration_and_debug_off():
+    result = load_settings("flensburg_site.settings.production", **PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0:2] == ["False", "django.db.backends.postgresql"]
+    assert "fluechtlinge.flensburg.de" in result.stdout
+
+
+def test_dev_defaults_to_sqlite_german_and_berlin_time():
+    result = load_settings("flensburg_site.settings.dev")
+
+    assert result.returncode == 0, result.stderr
+    debug, engine, *_rest, tz, language = result.stdout.split()
+    assert (debug, engine) == ("True", "django.db.backends.sqlite3")
+    assert (tz, language) == ("Europe/Berlin", "de")
+
+
+def test_debug_comes_from_the_environment():
+    result = load_settings("flensburg_site.settings.dev", DEBUG="false")
+
+    assert result.stdout.split()[0] == "False"
+
+
+def test_static_files_are_compressed_and_hashed_in_production():
+    from flensburg_site.settings import base
+
+    backend = base.STORAGES["staticfiles"]["BACKEND"]
+    assert backend == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in base.MIDDLEWARE
+
+
+def test_production_sends_mail_over_smtp():
+    result = load_settings(
+        "flensburg_site.settings.production",
+        show="settings.MAILERS['default']",
+        **PRODUCTION_ENV,
+        EMAIL_HOST="smtp.flensburg.de",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "smtp.EmailBackend" in result.stdout
+    assert "'host': 'smtp.flensburg.de'" in result.stdout
+
+
+def test_cache_is_local_memory_unless_redis_is_configured():
+    local = load_settings("flensburg_site.settings.dev", show="settings.CACHES")
+    redis = load_settings(
+        "flensburg_site.settings.dev",
+        show="settings.CACHES",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+    )
+
+    assert "LocMemCache" in local.stdout
+    assert "RedisCache" in redis.stdout
+    assert "redis://127.0.0.1:6379/3" in redis.stdout
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_REDIS_URL"),
+    reason="set TEST_REDIS_URL to test against a running Redis",
+)
+def test_redis_cache_round_trip():
+    result = load_settings(
+        "flensburg_site.settings.dev",
+        show=(
+            "__import__('django.core.cache').core.cache.cache.set('probe', 'ok', 5) "
+            "or __import__('django.core.cache').core.cache.cache.get('probe')"
+        ),
+        REDIS_URL=os.environ["TEST_REDIS_URL"],
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"

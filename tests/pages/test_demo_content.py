@@ -1,0 +1,176 @@
+"""The demo-content command: idempotent, never touching editors' work, and
+telling every fact of the source page."""
+
+import re
+from html import unescape
+from urllib.parse import urlsplit
+
+from django.contrib.staticfiles import finders
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Page, Revision, Site
+
+import pytest
+
+from pages.models import CheckUpPage, HomePage, OfficePage, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+# Every fact of ../shared/content/source-page-de.txt, as a reader would search for it.
+SOURCE_FACTS = [
+    "Koordinierungsstelle für Flüchtlinge",
+    "1. Juli 2015",
+    "Landesamt für Ausländerangelegenheiten",
+    "Wohlfahrtsverbände",
+    "Arbeitsverwaltung",
+    "Initiativen",
+    "Check Up Integration",
+    "HÖHN CONSULTING",
+    "Arbeit",
+    "Sprache",
+    "Wohnen",
+    "Teilhabe",
+    "Engagement",
+    "Akzeptanz",
+    "Koordination",
+    "Fokusgruppen",
+    "Statusanalyse",
+    "22 Maßnahmensteckbriefe",
+    "Q4/2016",
+    "Q1/2017",
+    "9. Oktober 2017",
+    "Flüchtlinge – unsere neuen Nachbarn",
+    "fünf Arbeitsgruppen",
+    "November 2017",
+    "Ausschuss für Bürgerservice, Schutz und Ordnung",
+    "Katja Jüngling",
+    "0461 85-1653",
+    "juengling.katja@flensburg.de",
+    "Transitreisende",
+    "Asylbewerber",
+    "Asylberechtigte",
+    "Geduldete",
+    "Informationsangebote des Landes Schleswig-Holstein",
+    "Wie kann geholfen werden?",
+    "Zuständigkeiten",
+    "Leistungen",
+    "Rechte",
+    "Adressen und Kontakte",
+]
+
+
+def load():
+    call_command("load_initial_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def counts():
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Site.objects.count(),
+        SiteSettings.objects.count(),
+    )
+
+
+def crawl(client, start="/"):
+    """Visit every internal page linked from the start page; return {url: html}."""
+    seen, queue, pages = set(), [start], {}
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+        html = response.content.decode()
+        pages[url] = html
+        for href in re.findall(r'href="([^"]+)"', html):
+            parts = urlsplit(unescape(href))
+            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+                continue
+            if parts.path.startswith("/static/"):
+                continue
+            queue.append(parts.path)
+    return pages
+
+
+def test_builds_the_whole_tree_once_even_when_run_twice():
+    load()
+    first = counts()
+    load()
+
+    assert counts() == first
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+    slugs = set(home.get_children().values_list("slug", flat=True))
+    assert {
+        "koordinierungsstelle",
+        "check-up-integration",
+        "fluechtlinge-in-flensburg",
+        "informationsangebote-des-landes",
+        "wie-kann-geholfen-werden",
+        "impressum",
+        "datenschutz",
+        "barrierefreiheit",
+        "leichte-sprache",
+    } <= slugs
+    topics = home.get_children().get(slug="fluechtlinge-in-flensburg").get_children()
+    assert topics.count() == 5
+    assert all(page.live for page in Page.objects.filter(depth__gt=1))
+
+
+def test_rerun_keeps_what_editors_changed():
+    load()
+    office = OfficePage.objects.get()
+    office.title = "Unsere Koordinierungsstelle"
+    office.intro = "Von der Redaktion neu geschrieben."
+    office.save_revision().publish()
+    check_up = CheckUpPage.objects.get()
+    check_up.delete()
+    settings = SiteSettings.objects.get()
+    settings.phone = "0461 85-0"
+    settings.save()
+
+    load()
+
+    office.refresh_from_db()
+    assert office.title == "Unsere Koordinierungsstelle"
+    assert office.intro == "Von der Redaktion neu geschrieben."
+    assert SiteSettings.objects.get().phone == "0461 85-0"
+    # A missing page is added again, with its content.
+    assert CheckUpPage.objects.get().body
+
+
+def test_refuses_to_take_over_a_foreign_site_root():
+    root = Page.get_first_root_node()
+    other = root.add_child(instance=Page(title="Eine andere Website", slug="andere"))
+    Site.objects.filter(is_default_site=True).update(root_page=other)
+
+    with pytest.raises(CommandError, match="Eine andere Website"):
+        load()
+
+    assert not HomePage.objects.exists()
+
+
+def test_every_source_fact_is_findable_on_the_running_site(client):
+    load()
+
+    pages = crawl(client)
+
+    text = unescape(re.sub(r"<[^>]+>", " ", " ".join(pages.values())))
+    text = re.sub(r"\s+", " ", text)
+    missing = [fact for fact in SOURCE_FACTS if fact not in text]
+    assert not missing, f"not on the site: {missing}"
+
+
+def test_no_internal_link_of_the_demo_site_is_broken(client):
+    load()
+
+    pages = crawl(client)
+
+    # Every published page is reachable by following links from the start page.
+    assert set(pages) >= {page.url for page in Page.objects.live().filter(depth__gt=1)}
+    for html in pages.values():
+        for asset in re.findall(r'(?:href|src)="/static/([^"]+)"', html):
+            assert finders.find(asset), f"missing static file {asset}"
