@@ -8,6 +8,9 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.8
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The site as visitors see it (German error pages); `make run DEBUG=true` for
+# Django's debug pages.
+DEBUG ?= false
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve test lint format check load-demo collectstatic
@@ -39,7 +42,7 @@ load-demo: install ## Migrate the database and load the demo content (idempotent
 run: load-demo serve ## Install everything, prepare the database, load demo content, serve on http://127.0.0.1:8000
 
 serve: ## Serve the site on http://127.0.0.1:8000 (development server)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite
 	$(PY) -m pytest

@@ -6,9 +6,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from pages.models import HomePage, SiteSettings
 
@@ -50,6 +52,16 @@ def _remove_wagtail_welcome_page(root: Page) -> None:
             welcome.delete()
 
 
+def _tree_root() -> Page:
+    """The invisible root of the page tree, created if the database is empty."""
+    root = Page.get_first_root_node()
+    if root is None:
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        locale, _ = Locale.objects.get_or_create(language_code=language)
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 def _home_for_default_site(spec: PageSpec, report: LoadReport) -> tuple[HomePage, bool]:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None and isinstance(site.root_page.specific, HomePage):
@@ -60,7 +72,7 @@ def _home_for_default_site(spec: PageSpec, report: LoadReport) -> tuple[HomePage
             f"Die Standard-Website zeigt auf „{site.root_page.title}“, keine Startseite dieses "
             "Projekts. Demo-Inhalte werden nicht geladen, um nichts zu überschreiben."
         )
-    root = Page.get_first_root_node()
+    root = _tree_root()
     if site is not None:
         # Point the site at the tree root while the welcome page goes.
         site.root_page = root
@@ -139,17 +151,20 @@ def _page_at(home: Page, path: tuple[str, ...]) -> Page:
 
 def site_settings_fill(*, site: Site, values: dict[str, Any], home: Page) -> bool:
     """Fill the site settings, but only while no editor has entered anything."""
-    settings = SiteSettings.for_site(site)
+    site_settings = SiteSettings.for_site(site)
     pristine = not (
-        settings.address or settings.phone or settings.email or settings.footer_links
+        site_settings.address
+        or site_settings.phone
+        or site_settings.email
+        or site_settings.footer_links
     )
     if not pristine:
         return False
     for name, value in values.items():
         if name == "footer_links":
             value = _resolve_links(home, value)
-        setattr(settings, name, value)
-    settings.save()
+        setattr(site_settings, name, value)
+    site_settings.save()
     return True
 
 

@@ -36,7 +36,7 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db, django_db_serialized_rollback):
+def demo_site():
     from django.core.management import call_command
 
     with open(os.devnull, "w") as devnull:

@@ -4,7 +4,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# The live server runs in another thread, so the tests commit their data; the
+# serialized rollback brings back Wagtail's root page and site afterwards.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PHONE, DESKTOP = 360, 1280
 PAGES = ["/", "/koordinierungsstelle/", "/check-up-integration/"]

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from django.contrib.staticfiles import finders
 from django.core.management import CommandError, call_command
 
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 import pytest
 
@@ -140,6 +140,18 @@ def test_rerun_keeps_what_editors_changed():
     assert SiteSettings.objects.get().phone == "0461 85-0"
     # A missing page is added again, with its content.
     assert CheckUpPage.objects.get().body
+
+
+def test_builds_the_site_on_an_empty_database():
+    Site.objects.all().delete()
+    Page.objects.filter(depth=1).delete()
+    Locale.objects.all().delete()
+
+    load()
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.get_parent().depth == 1
 
 
 def test_refuses_to_take_over_a_foreign_site_root():
