@@ -30,6 +30,14 @@ class SiteDocument(AbstractDocument):
 
     admin_form_fields = (*WagtailDocument.admin_form_fields, "accessible")
 
+    def clean(self):
+        # Wagtail checks the extension here even when the form has already
+        # rejected the upload and the new document has no file; editors would
+        # then read "extension '' not allowed" next to the real reason
+        # (uploads are checked in core.forms).
+        if self.file:
+            super().clean()
+
     class Meta(AbstractDocument.Meta):
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")

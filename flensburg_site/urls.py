@@ -5,19 +5,22 @@ from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("dokumente/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs with our serve view (range requests).
+    path("dokumente/", include("core.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:
     # Uploaded images from local storage. A reverse proxy or S3 takes this
-    # over in larger set-ups (SERVE_MEDIA_FILES=false).
+    # over in larger set-ups (SERVE_MEDIA_FILES=false). Documents are not
+    # served from here: /dokumente/ checks their collection's privacy.
     urlpatterns.append(
         re_path(
-            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            r"^{}(?P<path>(?:images|original_images)/.*)$".format(
+                settings.MEDIA_URL.lstrip("/")
+            ),
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )

@@ -183,32 +183,15 @@ CHECK_UP = PageSpec(
                 "<p>Die Statusanalysen beruhen auf Informationen und Erhebungen aus dem "
                 "<b>4. Quartal 2016 (Q4/2016)</b> und dem <b>1. Quartal 2017 (Q1/2017)</b>.</p>",
             ),
-            heading("Der Ablauf"),
-            paragraph(
-                "<ol>"
-                "<li><b>Statusanalyse</b> in sieben Handlungsfeldern "
-                "(Datenstand Q4/2016 und Q1/2017).</li>"
-                "<li><b>22 Maßnahmensteckbriefe</b> aus den Fokusgruppen.</li>"
-                "<li><b>9. Oktober 2017:</b> 3. Forum „Flüchtlinge – unsere neuen Nachbarn“. "
-                "Erste Ergebnisse werden vorgestellt; ausgewählte Maßnahmen werden in fünf "
-                "Arbeitsgruppen mit den Teilnehmenden diskutiert und durch ihre Rückmeldungen "
-                "verbessert.</li>"
-                "<li><b>November 2017:</b> Das Arbeitspapier mit den vorläufigen Ergebnissen "
-                "wird im Ausschuss für Bürgerservice, Schutz und Ordnung vorgestellt, danach "
-                "weiter diskutiert und abgestimmt.</li>"
-                "</ol>"
-            ),
             heading("Arbeitspapiere einsehen"),
             paragraph(
                 "<p>Der aktuelle Stand der Statusanalysen und der Maßnahmensteckbriefe ist eine "
                 "Diskussionsgrundlage. Damit der Prozess so transparent wie möglich ist, können "
-                "Sie alle Arbeitspapiere einsehen und herunterladen.</p>"
+                "Sie alle Arbeitspapiere einsehen und herunterladen – einzeln oder alle "
+                "zusammen als ZIP-Datei.</p>"
             ),
-            notice(
-                "Arbeitspapiere",
-                "<p>Die Statusanalysen und die 22 Maßnahmensteckbriefe werden auf dieser Seite "
-                "zum Download bereitgestellt.</p>",
-            ),
+            {"type": "checkup_timeline", "value": None},
+            {"type": "checkup_progress", "value": None},
             heading("Fragen zum Check Up Integration?"),
             office_contact(),
         ],
@@ -635,6 +618,7 @@ HOME = PageSpec(
 
 SITE_SETTINGS = {
     "address": "",
+    "privacy_page": "datenschutz",
     "phone": CONTACT_PHONE,
     "email": CONTACT_EMAIL,
     "contact_note": f"Ansprechpartnerin: {CONTACT_NAME}",

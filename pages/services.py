@@ -6,12 +6,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from core.bootstrap import default_locale
 from pages.models import HomePage, SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -56,9 +55,9 @@ def _tree_root() -> Page:
     """The invisible root of the page tree, created if the database is empty."""
     root = Page.get_first_root_node()
     if root is None:
-        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        locale, _ = Locale.objects.get_or_create(language_code=language)
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", locale=default_locale())
+        )
     return root
 
 
@@ -163,6 +162,8 @@ def site_settings_fill(*, site: Site, values: dict[str, Any], home: Page) -> boo
     for name, value in values.items():
         if name == "footer_links":
             value = _resolve_links(home, value)
+        elif name.endswith("_page"):
+            value = _page_at(home, tuple(value.split("/")))
         setattr(site_settings, name, value)
     site_settings.save()
     return True

@@ -31,7 +31,7 @@ def main() -> None:
                 name = path.strip("/").replace("/", "_") or "home"
                 target = OUT / f"{name}-{label}.png"
                 page.screenshot(path=str(target), full_page=True)
-                print(target)  # noqa: T201
+                print(target)
             page.close()
         browser.close()
 

@@ -41,6 +41,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "core",
     "pages",
+    "integration_checkup",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -191,6 +193,25 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# Documents (working papers). Editors may upload only these types, checked by
+# extension and content (core.validators), up to DOCUMENT_MAX_UPLOAD_MB.
+# Downloads always go through our serve view (core.views: range requests) and
+# are always attachments, PDFs too.
+DOCUMENT_MAX_UPLOAD_SIZE = (
+    int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+)
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods"]
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.SiteDocumentForm"
+
 # Content Security Policy (Django's built-in middleware). Only our own origin:
 # no CDN, no font service, no tracker. The Wagtail admin is not yet CSP-clean
 # and gets a looser policy (see core.middleware).
@@ -249,3 +270,12 @@ LOGGING = {
         },
     },
 }
+
+# Check Up Integration: feedback on measure sheets, at most this many
+# submissions per client address and window.
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "5"))
+FEEDBACK_RATE_WINDOW_SECONDS = int(
+    os.environ.get("FEEDBACK_RATE_WINDOW_SECONDS", "3600")
+)
+# Behind a reverse proxy that appends the client's address to X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)

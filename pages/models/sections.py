@@ -1,11 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.blocks import ExternalLinkBlock
+from integration_checkup import views as checkup_views
+from pages.blocks import CHECKUP_BLOCKS, ExternalLinkBlock
 
 from .base import BasePage
 
@@ -22,12 +24,12 @@ class OfficePage(BasePage):
         verbose_name_plural = _("Koordinierungsstellen")
 
 
-class CheckUpPage(BasePage):
-    """The "Check Up Integration" process: its text part.
+class CheckUpPage(RoutablePageMixin, BasePage):
+    """The "Check Up Integration": the process text, and below it the working
+    papers of the ``integration_checkup`` app (measure list, measure sheets,
+    fields of action, status analyses, feeds, ZIP of all papers)."""
 
-    The working papers (status analyses, measure sheets) are models of the
-    ``integration_checkup`` app and are shown here once that app exists.
-    """
+    body = StreamField(CHECKUP_BLOCKS, blank=True, verbose_name=_("Inhalt"))
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
@@ -36,6 +38,47 @@ class CheckUpPage(BasePage):
     class Meta:
         verbose_name = _("Check Up Integration")
         verbose_name_plural = _("Check Up Integration")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(checkup_views.overview_context(request, self))
+        return context
+
+    @path("massnahmen/", name="measure_list")
+    def measure_list(self, request):
+        return checkup_views.measure_list(request, self)
+
+    @path("massnahmen/<int:number>/", name="measure_detail")
+    def measure_detail(self, request, number):
+        return checkup_views.measure_detail(request, self, number=number)
+
+    @path("massnahmen/<int:number>/rueckmeldung/", name="measure_feedback")
+    def measure_feedback(self, request, number):
+        return checkup_views.measure_feedback(request, self, number=number)
+
+    @path("massnahmen/<int:number>/rueckmeldung/danke/", name="measure_feedback_thanks")
+    def measure_feedback_thanks(self, request, number):
+        return checkup_views.measure_feedback_thanks(request, self, number=number)
+
+    @path("massnahmen/<int:number>/feed/", name="measure_feed")
+    def measure_feed(self, request, number):
+        return checkup_views.measure_feed(request, self, number=number)
+
+    @path("handlungsfelder/<slug:slug>/", name="field_detail")
+    def field_detail(self, request, slug):
+        return checkup_views.field_detail(request, self, slug=slug)
+
+    @path("handlungsfelder/<slug:slug>/feed/", name="field_feed")
+    def field_feed(self, request, slug):
+        return checkup_views.field_feed(request, self, slug=slug)
+
+    @path("statusanalysen/", name="analysis_list")
+    def analysis_list(self, request):
+        return checkup_views.analysis_list(request, self)
+
+    @path("arbeitspapiere-zip/", name="archive")
+    def archive(self, request):
+        return checkup_views.archive(request, self)
 
 
 class InfoIndexPage(BasePage):

@@ -41,6 +41,15 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("z. B. „Termine nach Vereinbarung“."),
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Datenschutzerklärung"),
+        help_text=_("Formulare der Website verweisen auf diese Seite."),
+    )
     footer_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
@@ -66,6 +75,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Kontakt in der Fußzeile"),
         ),
+        FieldPanel("privacy_page"),
         FieldPanel("footer_links"),
     ]
 

@@ -1,6 +1,7 @@
 """Header and breadcrumb navigation, built from the page tree."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
@@ -36,14 +37,24 @@ def main_navigation(context):
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The trail from the start page to the current page (none on the start page)."""
+    """The trail from the start page to the current page (none on the start page).
+
+    Views below a page (e.g. a measure sheet under "Check Up Integration") add
+    ``breadcrumb_trail``, a list of (title, url); its last entry is current.
+    """
     page = context.get("page")
     root = _site_root(context.get("request"))
-    ancestors = []
-    if page is not None and root is not None and page.depth > root.depth:
-        ancestors = list(
-            Page.objects.ancestor_of(page)
-            .filter(depth__gte=root.depth)
-            .only("title", "url_path", "path", "depth")
+    trail = list(context.get("breadcrumb_trail") or [])
+    links = []
+    if page is not None and root is not None and (page.depth > root.depth or trail):
+        ancestors = Page.objects.ancestor_of(page, inclusive=bool(trail)).filter(
+            depth__gte=root.depth
         )
-    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+        for ancestor in ancestors.only("title", "url_path", "path", "depth"):
+            title = _("Startseite") if ancestor.depth == root.depth else ancestor.title
+            links.append((title, ancestor.get_url(context.get("request"))))
+        current = trail.pop()[0] if trail else page.title
+        links.extend(trail)
+    else:
+        current = None
+    return {"links": links, "current": current}

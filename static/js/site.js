@@ -27,9 +27,23 @@
         });
     }
 
-    if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", setUpMenu);
-    } else {
+    // After a failed submit, move focus to the list of errors so that screen
+    // readers announce it and keyboard users can jump to each field.
+    function focusErrorSummary() {
+        var summary = document.querySelector(".form-error-summary");
+        if (summary) {
+            summary.focus();
+        }
+    }
+
+    function start() {
         setUpMenu();
+        focusErrorSummary();
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
     }
 })();

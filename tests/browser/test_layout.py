@@ -12,7 +12,14 @@ pytestmark = [
 ]
 
 PHONE, DESKTOP = 360, 1280
-PAGES = ["/", "/koordinierungsstelle/", "/check-up-integration/"]
+PAGES = [
+    "/",
+    "/koordinierungsstelle/",
+    "/check-up-integration/",
+    "/check-up-integration/massnahmen/",
+    "/check-up-integration/massnahmen/7/",
+    "/check-up-integration/massnahmen/7/rueckmeldung/",
+]
 
 
 @pytest.fixture
@@ -101,3 +108,14 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(open_page):
     assert page.locator(".skip-link").is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_failed_feedback_moves_focus_to_the_error_summary(open_page):
+    page, _ = open_page("/check-up-integration/massnahmen/7/rueckmeldung/", PHONE)
+
+    page.get_by_role("button", name="Rückmeldung senden").click()
+    page.wait_for_load_state("networkidle")
+
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == "fehler"
+    assert page.get_by_text("Bitte schreiben Sie Ihre Rückmeldung.").first.is_visible()

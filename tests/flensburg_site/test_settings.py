@@ -123,3 +123,14 @@ def test_redis_cache_round_trip():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_media_route_serves_images_but_never_documents():
+    from django.urls import Resolver404, resolve
+    from django.views.static import serve
+
+    assert resolve("/media/images/rathaus.width-800.jpg").func is serve
+    assert resolve("/media/original_images/rathaus.jpg").func is serve
+    # Documents only through /dokumente/, which checks collection privacy.
+    with pytest.raises(Resolver404):
+        resolve("/media/documents/intern.pdf")

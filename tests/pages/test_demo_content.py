@@ -82,6 +82,9 @@ def crawl(client, start="/"):
         seen.add(url)
         response = client.get(url)
         assert response.status_code == 200, f"{url} answered {response.status_code}"
+        if response.streaming:  # a download: it answered, nothing to follow
+            b"".join(response.streaming_content)
+            continue
         html = response.content.decode()
         pages[url] = html
         for href in re.findall(r'href="([^"]+)"', html):

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from integration_checkup.demo import checkup_demo_load
 from pages import demo_content
 from pages.services import DemoContentError, page_tree_load
 
@@ -13,6 +14,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        checkup = checkup_demo_load()
+        self.stdout.write(
+            f"Check Up Integration: {len(checkup.created)} items created "
+            "(fields of action, status analyses, measure sheets, timeline)."
+        )
         try:
             report = page_tree_load(
                 tree=demo_content.HOME, settings_values=demo_content.SITE_SETTINGS

@@ -1,0 +1,197 @@
+"""Public forms (filter, feedback) and the admin form of measure sheets."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
+
+from core.form_styles import KernFormMixin
+
+from .models import Feedback, MeasureStatus
+from .models.feedback import FEEDBACK_MAX_LENGTH
+from .services import measure_status_sync
+
+QUERY_MAX_LENGTH = 200
+
+
+class LocaleUniqueAdminForm(WagtailAdminModelForm):
+    """Checks uniqueness per locale before saving.
+
+    The constraints include the locale, which is not a form field, so Django's
+    own form validation skips them; without this check a clash would end in a
+    database error instead of a German message on the field.
+    """
+
+    locale_unique_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        model = self._meta.model
+        locale_id = self.instance.locale_id or Locale.get_default().pk
+        for name in self.locale_unique_fields:
+            value = cleaned.get(name)
+            if value in (None, ""):
+                continue
+            clash = model.objects.filter(
+                **{name: value, "locale_id": locale_id}
+            ).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error(name, self._unique_message(name))
+        return cleaned
+
+    def _unique_message(self, name):
+        for constraint in self._meta.model._meta.constraints:
+            if name in getattr(constraint, "fields", ()):
+                return constraint.violation_error_message
+        return _("Dieser Wert ist schon vergeben.")
+
+
+class FieldOfActionAdminForm(LocaleUniqueAdminForm):
+    locale_unique_fields = ("slug",)
+
+
+class MeasureSheetAdminForm(LocaleUniqueAdminForm):
+    """Keeps the sheet's current status in step with its status history."""
+
+    locale_unique_fields = ("number",)
+
+    def clean(self):
+        cleaned = super().clean()
+        history = self.formsets.get("status_changes")
+        if history is not None and history.is_valid():
+            entries = [
+                form
+                for form in history.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+            if not entries:
+                self.add_error(
+                    None,
+                    _(
+                        "Bitte tragen Sie im Statusverlauf mindestens einen Stand mit "
+                        "Datum ein."
+                    ),
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        measure_status_sync(measure=instance)
+        if commit:
+            instance.save()
+            self.save_m2m()
+        return instance
+
+
+class MeasureFilterForm(KernFormMixin, forms.Form):
+    """The GET form of the measure list: shareable URLs, works without JavaScript."""
+
+    handlungsfeld = forms.ChoiceField(
+        label=_("Handlungsfeld"),
+        required=False,
+        error_messages={"invalid_choice": _("Dieses Handlungsfeld gibt es nicht.")},
+    )
+    status = forms.ChoiceField(
+        label=_("Stand"),
+        required=False,
+        choices=[("", _("Alle"))] + list(MeasureStatus.choices),
+        error_messages={"invalid_choice": _("Diesen Stand gibt es nicht.")},
+    )
+    q = forms.CharField(
+        label=_("Suchbegriff"),
+        required=False,
+        max_length=QUERY_MAX_LENGTH,
+        error_messages={
+            "max_length": _(
+                "Der Suchbegriff ist zu lang: höchstens %(limit_value)d Zeichen."
+            )
+        },
+    )
+
+    def __init__(self, *args, fields_of_action=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handlungsfeld"].choices = [("", _("Alle"))] + [
+            (field.slug, field.name) for field in fields_of_action
+        ]
+        self._fields_by_slug = {field.slug: field for field in fields_of_action}
+
+    def selected_field(self):
+        return self._fields_by_slug.get(self.cleaned_data.get("handlungsfeld") or "")
+
+
+class FeedbackForm(KernFormMixin, forms.ModelForm):
+    """Feedback on a measure sheet. ``website`` is a honeypot people never see."""
+
+    website = forms.CharField(
+        label=_("Bitte dieses Feld leer lassen"), required=False, max_length=200
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["text", "name", "email", "consent"]
+        labels = {
+            "text": _("Ihre Rückmeldung"),
+            "name": _("Ihr Name"),
+            "email": _("Ihre E-Mail-Adresse"),
+            "consent": _(
+                "Ich habe die Datenschutzhinweise gelesen und bin einverstanden, dass "
+                "meine Rückmeldung gespeichert und nach Prüfung veröffentlicht wird."
+            ),
+        }
+        help_texts = {
+            "text": _("Höchstens 5.000 Zeichen."),
+            "email": _("Nur für Rückfragen. Sie wird nicht veröffentlicht."),
+            "name": _(
+                "Wird mit Ihrer Rückmeldung veröffentlicht, wenn Sie ihn angeben."
+            ),
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 8})}
+        error_messages = {
+            "text": {
+                "required": _("Bitte schreiben Sie Ihre Rückmeldung."),
+                "max_length": _(
+                    "Ihre Rückmeldung ist zu lang: höchstens %(limit_value)d Zeichen, "
+                    "Ihr Text hat %(show_value)d Zeichen."
+                ),
+            },
+            "email": {
+                "invalid": _(
+                    "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. "
+                    "name@beispiel.de, oder lassen Sie das Feld leer."
+                )
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].required = True
+        self.fields["consent"].error_messages["required"] = _(
+            "Bitte stimmen Sie den Datenschutzhinweisen zu. Ohne Ihre Zustimmung "
+            "dürfen wir die Rückmeldung nicht speichern."
+        )
+        self.fields["text"].max_length = FEEDBACK_MAX_LENGTH
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(self.fields["text"].error_messages["required"])
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _(
+                    "Ihre Rückmeldung sieht wie eine automatische Eingabe aus und wurde "
+                    "nicht gespeichert. Bitte lassen Sie das letzte Feld leer."
+                ),
+                code="honeypot",
+            )
+        return cleaned
+
+    @property
+    def is_spam(self) -> bool:
+        return any(
+            error.code == "honeypot" for error in self.non_field_errors().as_data()
+        )

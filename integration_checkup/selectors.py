@@ -1,0 +1,232 @@
+"""Reads for the public pages: every function runs a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .models import (
+    Feedback,
+    FieldOfAction,
+    MeasureSheet,
+    MeasureStatus,
+    MeasureStatusChange,
+    ProcessStep,
+    StatusAnalysis,
+)
+from .models.feedback import FeedbackStatus
+
+
+def measure_list(
+    *, field: FieldOfAction | None = None, status: str = "", query: str = ""
+) -> QuerySet[MeasureSheet]:
+    """Published measure sheets, optionally filtered; ordered by number."""
+    sheets = MeasureSheet.objects.filter(live=True).select_related(
+        "field_of_action", "document"
+    )
+    if field is not None:
+        sheets = sheets.filter(field_of_action=field)
+    if status:
+        sheets = sheets.filter(status=status)
+    for word in query.split():
+        sheets = sheets.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(goals__icontains=word)
+            | Q(responsible_body__icontains=word)
+            | Q(partners__icontains=word)
+            | Q(field_of_action__name__icontains=word)
+        )
+    return sheets.order_by("number")
+
+
+def measure_get(*, number: int) -> MeasureSheet:
+    """One published sheet with its history and approved feedback (raises DoesNotExist)."""
+    return (
+        MeasureSheet.objects.filter(live=True)
+        .select_related("field_of_action", "document")
+        .prefetch_related(
+            Prefetch(
+                "status_changes",
+                queryset=MeasureStatusChange.objects.order_by("date", "sort_order"),
+            ),
+            Prefetch(
+                "feedback",
+                queryset=Feedback.objects.filter(
+                    status=FeedbackStatus.APPROVED
+                ).order_by("created_at"),
+                to_attr="approved_feedback",
+            ),
+        )
+        .get(number=number)
+    )
+
+
+def field_list() -> QuerySet[FieldOfAction]:
+    return FieldOfAction.objects.order_by("sort_order", "name")
+
+
+def field_get(*, slug: str) -> FieldOfAction:
+    return FieldOfAction.objects.select_related(
+        "status_analysis", "status_analysis__document"
+    ).get(slug=slug)
+
+
+@dataclass(frozen=True)
+class ProgressSegment:
+    """One status's share of a field's bar: ``offset`` counts the measures before it."""
+
+    status: str
+    label: str
+    count: int
+    offset: int
+
+
+@dataclass
+class FieldProgress:
+    """How many published measures of one field are in which status."""
+
+    field: FieldOfAction
+    counts: dict[str, int]
+    total: int
+    segments: list[ProgressSegment] = field(default_factory=list)
+
+
+def field_progress() -> list[FieldProgress]:
+    """Measures per field and status, in two queries whatever the number of sheets."""
+    rows = (
+        MeasureSheet.objects.filter(live=True)
+        .values("field_of_action_id", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    counts: dict[int, Counter] = {}
+    for row in rows:
+        counts.setdefault(row["field_of_action_id"], Counter())[row["status"]] = row[
+            "count"
+        ]
+    progress = []
+    for field_of_action in field_list():
+        field_counts = counts.get(field_of_action.pk, Counter())
+        segments, offset = [], 0
+        for status in MeasureStatus:
+            if count := field_counts[status.value]:
+                segments.append(
+                    ProgressSegment(status.value, status.label, count, offset)
+                )
+                offset += count
+        progress.append(
+            FieldProgress(
+                field=field_of_action,
+                counts=dict(field_counts),
+                total=sum(field_counts.values()),
+                segments=segments,
+            )
+        )
+    return progress
+
+
+def process_steps() -> QuerySet[ProcessStep]:
+    return ProcessStep.objects.order_by("sort_order", "date")
+
+
+def status_analyses() -> QuerySet[StatusAnalysis]:
+    return StatusAnalysis.objects.select_related(
+        "field_of_action", "document"
+    ).order_by("field_of_action__sort_order")
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    """A document in the "all working papers" ZIP, with its name inside the archive."""
+
+    name: str
+    document: object
+
+
+GERMAN_LETTERS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def _file_stem(text: str) -> str:
+    return slugify(text.translate(GERMAN_LETTERS))
+
+
+def documents_published() -> list[ArchiveEntry]:
+    """Exactly the documents the public pages offer: of published sheets and analyses."""
+    entries = []
+    for analysis in status_analyses().filter(document__isnull=False):
+        name = f"Statusanalyse-{analysis.field_of_action.sort_order:02d}-{_file_stem(analysis.field_of_action.name)}"
+        entries.append(_entry(name, analysis.document))
+    for sheet in measure_list().filter(document__isnull=False):
+        name = f"Massnahme-{sheet.number:02d}-{_file_stem(sheet.title)[:60]}"
+        entries.append(_entry(name, sheet.document))
+    return entries
+
+
+def _entry(stem: str, document) -> ArchiveEntry:
+    extension = document.file_extension or "bin"
+    return ArchiveEntry(name=f"{stem}.{extension}", document=document)
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """Something that happened to a measure: a status change or a new document."""
+
+    key: str
+    title: str
+    description: str
+    when: datetime.datetime
+    measure: MeasureSheet
+
+
+def feed_events(
+    *, measures: QuerySet[MeasureSheet], limit: int = 50
+) -> list[FeedEvent]:
+    """Status changes and documents of the given published measures, newest first."""
+    measures = (
+        measures.filter(live=True)
+        .select_related("document")
+        .prefetch_related("status_changes")
+    )
+    events = []
+    for measure in measures:
+        for change in measure.status_changes.all():
+            events.append(
+                FeedEvent(
+                    key=f"measure-{measure.pk}-status-{change.pk}",
+                    title=_("Nr. %(number)s „%(title)s“: %(status)s")
+                    % {
+                        "number": measure.number,
+                        "title": measure.title,
+                        "status": change.get_status_display(),
+                    },
+                    description=change.note,
+                    when=_midday(change.date),
+                    measure=measure,
+                )
+            )
+        if measure.document is not None:
+            events.append(
+                FeedEvent(
+                    key=f"measure-{measure.pk}-document-{measure.document.pk}",
+                    title=_("Nr. %(number)s „%(title)s“: neues Dokument")
+                    % {"number": measure.number, "title": measure.title},
+                    description=measure.document.title,
+                    when=measure.document.created_at,
+                    measure=measure,
+                )
+            )
+    events.sort(key=lambda event: event.when, reverse=True)
+    return events[:limit]
+
+
+def _midday(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))

@@ -1,0 +1,305 @@
+"""Public views of the Check Up Integration.
+
+They are served under the Check Up Integration page of the page tree: that
+page (any routable page with the route names used here) is passed in as
+``index_page``, so this app does not depend on the ``pages`` app.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from . import selectors
+from .downloads import archive_response
+from .feeds import MeasureEventsFeed
+from .forms import FeedbackForm, MeasureFilterForm
+from .models import FieldOfAction, MeasureSheet, MeasureStatus
+from .services import feedback_rate_limited, feedback_submit
+
+MEASURES_PER_PAGE = 25
+
+
+class CheckUpUrls:
+    """Builds the public URLs below the Check Up Integration page."""
+
+    def __init__(self, index_page, request=None):
+        self.page = index_page
+        self.base = index_page.get_url(request=request) or "/"
+
+    def route(self, name: str, *args) -> str:
+        return self.base + self.page.reverse_subpage(name, args=args)
+
+    @property
+    def overview(self) -> str:
+        return self.base
+
+    @property
+    def measures(self) -> str:
+        return self.route("measure_list")
+
+    @property
+    def analyses(self) -> str:
+        return self.route("analysis_list")
+
+    @property
+    def archive(self) -> str:
+        return self.route("archive")
+
+    def measure(self, measure: MeasureSheet) -> str:
+        return self.route("measure_detail", measure.number)
+
+    def field(self, field: FieldOfAction) -> str:
+        return self.route("field_detail", field.slug)
+
+
+def _render(request, index_page, template, context, *, trail=(), status=200):
+    urls = CheckUpUrls(index_page, request)
+    # The page's own context without the overview: only what the chrome needs.
+    base = {"page": index_page, "self": index_page, "request": request}
+    base.update(context)
+    base["checkup_urls"] = urls
+    base["breadcrumb_trail"] = list(trail)
+    return TemplateResponse(request, template, base, status=status)
+
+
+def _with_urls(urls: CheckUpUrls, measures):
+    for measure in measures:
+        measure.public_url = urls.measure(measure)
+        measure.field_of_action.public_url = urls.field(measure.field_of_action)
+    return measures
+
+
+def overview_context(request, index_page) -> dict:
+    """What the Check Up Integration page itself shows besides its text."""
+    urls = CheckUpUrls(index_page, request)
+    progress = selectors.field_progress()
+    for row in progress:
+        row.field.public_url = urls.field(row.field)
+    return {
+        "checkup_urls": urls,
+        "process_steps": selectors.process_steps(),
+        "field_progress": progress,
+        "statuses": MeasureStatus,
+        "measure_total": sum(row.total for row in progress),
+    }
+
+
+def measure_list(request, index_page):
+    urls = CheckUpUrls(index_page, request)
+    fields_of_action = list(selectors.field_list())
+    form = MeasureFilterForm(request.GET or None, fields_of_action=fields_of_action)
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 400
+        measures = selectors.measure_list()
+    elif form.is_bound:
+        measures = selectors.measure_list(
+            field=form.selected_field(),
+            status=form.cleaned_data["status"],
+            query=form.cleaned_data["q"],
+        )
+    else:
+        measures = selectors.measure_list()
+    paginator = Paginator(measures, MEASURES_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("seite"))
+    _with_urls(urls, page_obj.object_list)
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return _render(
+        request,
+        index_page,
+        "integration_checkup/measure_list.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "result_count": paginator.count,
+            "filter_query": query.urlencode(),
+            "is_filtered": form.is_bound
+            and form.is_valid()
+            and any(form.cleaned_data.values()),
+        },
+        trail=[(_("Maßnahmensteckbriefe"), urls.measures)],
+        status=status,
+    )
+
+
+def _measure_or_404(number: int) -> MeasureSheet:
+    try:
+        return selectors.measure_get(number=number)
+    except MeasureSheet.DoesNotExist as error:
+        raise Http404(_("Diesen Maßnahmensteckbrief gibt es nicht.")) from error
+
+
+def _measure_trail(urls: CheckUpUrls, measure: MeasureSheet, *more) -> list:
+    return [
+        (_("Maßnahmensteckbriefe"), urls.measures),
+        (_("Nr. %(number)s") % {"number": measure.number}, urls.measure(measure)),
+        *more,
+    ]
+
+
+def measure_detail(request, index_page, number: int):
+    urls = CheckUpUrls(index_page, request)
+    measure = _measure_or_404(number)
+    _with_urls(urls, [measure])
+    return _render(
+        request,
+        index_page,
+        "integration_checkup/measure_detail.html",
+        {
+            "measure": measure,
+            "feedback_url": urls.route("measure_feedback", measure.number),
+            "feed_url": urls.route("measure_feed", measure.number),
+        },
+        trail=_measure_trail(urls, measure),
+    )
+
+
+def measure_feedback(request, index_page, number: int):
+    """The feedback form on its own page, so that only people who use it get a
+    CSRF cookie; every visitor else browses cookie-free."""
+    urls = CheckUpUrls(index_page, request)
+    measure = _measure_or_404(number)
+    _with_urls(urls, [measure])
+    status = 200
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if feedback_rate_limited(client_address=client_address(request)):
+            form.add_error(
+                None,
+                _(
+                    "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Rückmeldungen. "
+                    "Bitte versuchen Sie es in einer Stunde noch einmal. Ihr Text ist "
+                    "unten noch vorhanden."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            feedback_submit(
+                measure=measure,
+                text=form.cleaned_data["text"],
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                consent=form.cleaned_data["consent"],
+            )
+            return HttpResponseRedirect(
+                urls.route("measure_feedback_thanks", measure.number)
+            )
+        else:
+            status = 400
+    else:
+        form = FeedbackForm()
+    return _render(
+        request,
+        index_page,
+        "integration_checkup/feedback_form.html",
+        {"measure": measure, "form": form},
+        trail=_measure_trail(
+            urls,
+            measure,
+            (_("Rückmeldung geben"), urls.route("measure_feedback", measure.number)),
+        ),
+        status=status,
+    )
+
+
+def measure_feedback_thanks(request, index_page, number: int):
+    urls = CheckUpUrls(index_page, request)
+    measure = _measure_or_404(number)
+    _with_urls(urls, [measure])
+    return _render(
+        request,
+        index_page,
+        "integration_checkup/feedback_thanks.html",
+        {"measure": measure},
+        trail=_measure_trail(urls, measure, (_("Vielen Dank"), request.path)),
+    )
+
+
+def client_address(request) -> str:
+    """The visitor's address; behind a trusted proxy, the one it appended."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def field_detail(request, index_page, slug: str):
+    urls = CheckUpUrls(index_page, request)
+    try:
+        field = selectors.field_get(slug=slug)
+    except FieldOfAction.DoesNotExist as error:
+        raise Http404(_("Dieses Handlungsfeld gibt es nicht.")) from error
+    measures = _with_urls(urls, list(selectors.measure_list(field=field)))
+    analysis = getattr(field, "status_analysis", None)
+    return _render(
+        request,
+        index_page,
+        "integration_checkup/field_detail.html",
+        {
+            "field": field,
+            "analysis": analysis,
+            "measures": measures,
+            "feed_url": urls.route("field_feed", field.slug),
+        },
+        trail=[(field.name, urls.field(field))],
+    )
+
+
+def analysis_list(request, index_page):
+    urls = CheckUpUrls(index_page, request)
+    analyses = list(selectors.status_analyses())
+    for analysis in analyses:
+        analysis.field_of_action.public_url = urls.field(analysis.field_of_action)
+    return _render(
+        request,
+        index_page,
+        "integration_checkup/analysis_list.html",
+        {"analyses": analyses},
+        trail=[(_("Statusanalysen"), urls.analyses)],
+    )
+
+
+def measure_feed(request, index_page, number: int):
+    urls = CheckUpUrls(index_page, request)
+    measure = _measure_or_404(number)
+    feed = MeasureEventsFeed(
+        title=_("Maßnahme Nr. %(number)s: %(title)s")
+        % {"number": measure.number, "title": measure.title},
+        subtitle=_(
+            "Neuigkeiten zu diesem Maßnahmensteckbrief des Check Up Integration"
+        ),
+        link=request.build_absolute_uri(urls.measure(measure)),
+        events=selectors.feed_events(
+            measures=MeasureSheet.objects.filter(pk=measure.pk)
+        ),
+        link_for=urls.measure,
+    )
+    return feed(request)
+
+
+def field_feed(request, index_page, slug: str):
+    urls = CheckUpUrls(index_page, request)
+    try:
+        field = selectors.field_get(slug=slug)
+    except FieldOfAction.DoesNotExist as error:
+        raise Http404(_("Dieses Handlungsfeld gibt es nicht.")) from error
+    feed = MeasureEventsFeed(
+        title=_("Handlungsfeld %(name)s: Maßnahmen") % {"name": field.name},
+        subtitle=_(
+            "Statuswechsel und neue Dokumente der Maßnahmen dieses Handlungsfelds"
+        ),
+        link=request.build_absolute_uri(urls.field(field)),
+        events=selectors.feed_events(measures=field.measures.all()),
+        link_for=urls.measure,
+    )
+    return feed(request)
+
+
+def archive(request, index_page):
+    return archive_response(selectors.documents_published())

@@ -1,0 +1,233 @@
+"""The public pages under "Check Up Integration": overview, list, detail, fields."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from integration_checkup.models import MeasureStatus
+
+from .factories import (
+    FieldOfActionFactory,
+    MeasureSheetFactory,
+    ProcessStepFactory,
+    StatusAnalysisFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fields():
+    return {
+        "arbeit": FieldOfActionFactory(name="Arbeit", slug="arbeit", sort_order=1),
+        "wohnen": FieldOfActionFactory(name="Wohnen", slug="wohnen", sort_order=2),
+    }
+
+
+@pytest.fixture
+def sheets(fields):
+    return {
+        "lotsen": MeasureSheetFactory(
+            number=1,
+            title="Lotsenstelle Arbeitsmarkt",
+            field_of_action=fields["arbeit"],
+            status=MeasureStatus.ADOPTED,
+        ),
+        "praktikum": MeasureSheetFactory(
+            number=2,
+            title="Praktikumsbörse",
+            field_of_action=fields["arbeit"],
+            status=MeasureStatus.DONE,
+            summary="Betriebe bieten Praktika an.",
+        ),
+        "wohnung": MeasureSheetFactory(
+            number=3,
+            title="Wohnungsbörse",
+            field_of_action=fields["wohnen"],
+            status=MeasureStatus.ADOPTED,
+        ),
+        "entwurf": MeasureSheetFactory(
+            number=4,
+            title="Unveröffentlicht",
+            field_of_action=fields["wohnen"],
+            live=False,
+        ),
+    }
+
+
+def listed_titles(html: str) -> list[str]:
+    return re.findall(
+        r'class="measure-item__title"><a class="kern-link" href="[^"]+">([^<]+)</a>',
+        html,
+    )
+
+
+def test_overview_shows_timeline_progress_and_links(client, checkup_page, sheets):
+    checkup_page.body = [
+        {"type": "checkup_timeline", "value": None},
+        {"type": "checkup_progress", "value": None},
+    ]
+    checkup_page.save()
+    ProcessStepFactory(title="3. Forum", sort_order=1)
+    ProcessStepFactory(title="Ausschuss", date_label="November 2017", sort_order=2)
+
+    html = client.get(checkup_page.url).content.decode()
+
+    assert html.index("3. Forum") < html.index("Ausschuss")
+    assert "November 2017" in html
+    assert "Alle 3 Maßnahmensteckbriefe" in html
+    progress = re.search(r'<table class="kern-table.*?</table>', html, re.S).group(0)
+    arbeit_row = re.search(r"Arbeit</a></th>.*?</tr>", progress, re.S).group(0)
+    assert "1 beschlossen" in arbeit_row
+    assert "1 umgesetzt" in arbeit_row
+    assert ">2</td>" in arbeit_row
+    assert 'href="/check-up-integration/arbeitspapiere-zip/"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Lotsenstelle Arbeitsmarkt", "Praktikumsbörse", "Wohnungsbörse"]),
+        ("?handlungsfeld=arbeit", ["Lotsenstelle Arbeitsmarkt", "Praktikumsbörse"]),
+        ("?status=adopted", ["Lotsenstelle Arbeitsmarkt", "Wohnungsbörse"]),
+        ("?handlungsfeld=arbeit&status=adopted", ["Lotsenstelle Arbeitsmarkt"]),
+        ("?handlungsfeld=wohnen&status=done", []),
+        ("?q=börse", ["Praktikumsbörse", "Wohnungsbörse"]),
+        ("?q=Betriebe+Praktika", ["Praktikumsbörse"]),
+        ("?handlungsfeld=wohnen&q=börse", ["Wohnungsbörse"]),
+        (
+            "?handlungsfeld=&status=&q=",
+            ["Lotsenstelle Arbeitsmarkt", "Praktikumsbörse", "Wohnungsbörse"],
+        ),
+    ],
+)
+def test_list_filters_combine_and_count(client, checkup_url, sheets, query, expected):
+    response = client.get(checkup_url + "massnahmen/" + query)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert listed_titles(html) == expected
+    noun = "Maßnahmensteckbrief" if len(expected) == 1 else "Maßnahmensteckbriefe"
+    assert f"{len(expected)} {noun} gefunden" in html
+    assert "Unveröffentlicht" not in html
+
+
+def test_list_form_works_as_plain_get_form_and_keeps_the_choice(
+    client, checkup_url, sheets
+):
+    html = client.get(
+        checkup_url + "massnahmen/?handlungsfeld=wohnen&q=b%C3%B6rse"
+    ).content.decode()
+
+    form = re.search(
+        r'<form class="filter-form" method="get".*?</form>', html, re.S
+    ).group(0)
+    assert '<option value="wohnen" selected>Wohnen</option>' in form
+    assert 'value="börse"' in form
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?handlungsfeld=mond", "Dieses Handlungsfeld gibt es nicht."),
+        ("?status=fertig", "Diesen Stand gibt es nicht."),
+        ("?q=" + "x" * 201, "Der Suchbegriff ist zu lang: höchstens 200 Zeichen."),
+    ],
+)
+def test_bad_filter_values_get_a_german_400(
+    client, checkup_url, sheets, query, message
+):
+    response = client.get(checkup_url + "massnahmen/" + query)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_detail_has_a_stable_url_by_number_and_shows_the_sheet(
+    client, checkup_url, sheets
+):
+    sheet = sheets["lotsen"]
+
+    html = client.get(f"{checkup_url}massnahmen/1/").content.decode()
+
+    assert "Lotsenstelle Arbeitsmarkt" in html
+    assert "Aktueller Stand" in html and "beschlossen" in html
+    history = re.search(r'<ol class="status-history">.*?</ol>', html, re.S).group(0)
+    assert history.index("1. September 2017") < history.index("9. Oktober 2017")
+    assert "Entwurf" in history
+    assert sheet.document is None
+    assert "wird hier veröffentlicht, sobald es vorliegt" in html
+    assert 'href="/check-up-integration/massnahmen/1/rueckmeldung/"' in html
+    assert 'type="application/atom+xml"' in html
+
+
+def test_unpublished_or_unknown_sheet_is_a_404(client, checkup_url, sheets):
+    assert client.get(f"{checkup_url}massnahmen/4/").status_code == 404
+    response = client.get(f"{checkup_url}massnahmen/999/")
+    assert response.status_code == 404
+    assert "Diese Seite gibt es nicht" in response.content.decode()
+
+
+def test_field_page_lists_its_measures_and_status_analysis(
+    client, checkup_url, sheets, fields
+):
+    StatusAnalysisFactory(
+        field_of_action=fields["arbeit"], title="Statusanalyse Arbeit"
+    )
+
+    html = client.get(f"{checkup_url}handlungsfelder/arbeit/").content.decode()
+
+    assert listed_titles(html) == ["Lotsenstelle Arbeitsmarkt", "Praktikumsbörse"]
+    assert "Statusanalyse Arbeit" in html
+    assert "Q4/2016 und Q1/2017" in html
+    assert client.get(f"{checkup_url}handlungsfelder/mond/").status_code == 404
+
+
+def test_status_analyses_page_lists_one_per_field(client, checkup_url, fields):
+    StatusAnalysisFactory(
+        field_of_action=fields["wohnen"], title="Statusanalyse Wohnen"
+    )
+    StatusAnalysisFactory(
+        field_of_action=fields["arbeit"], title="Statusanalyse Arbeit"
+    )
+
+    html = client.get(f"{checkup_url}statusanalysen/").content.decode()
+
+    assert html.index("Statusanalyse Arbeit") < html.index("Statusanalyse Wohnen")
+    assert html.count("Datengrundlage: Q4/2016 und Q1/2017") == 2
+
+
+def test_breadcrumbs_lead_back_through_the_check_up_page(client, checkup_url, sheets):
+    html = client.get(f"{checkup_url}massnahmen/2/").content.decode()
+
+    crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
+    assert 'href="/check-up-integration/">Check Up Integration</a>' in crumbs
+    assert 'href="/check-up-integration/massnahmen/">Maßnahmensteckbriefe</a>' in crumbs
+    assert '<span aria-current="page">Nr. 2</span>' in crumbs
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_list_page_queries_do_not_grow_from_22_to_300_sheets(
+    client, checkup_url, fields
+):
+    for number in range(1, 23):
+        MeasureSheetFactory(number=number, field_of_action=fields["arbeit"])
+    url = checkup_url + "massnahmen/"
+    client.get(url)  # warm caches
+    with_22 = count_queries(client, url)
+    with_22_filtered = count_queries(client, url + "?handlungsfeld=arbeit&q=Ma")
+
+    for number in range(23, 301):
+        MeasureSheetFactory(number=number, field_of_action=fields["wohnen"])
+
+    assert count_queries(client, url) == with_22
+    assert count_queries(client, url + "?handlungsfeld=arbeit&q=Ma") == with_22_filtered
+    assert count_queries(client, url + "?seite=12") == with_22
