@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document URLs with our serve view (range requests).
     path("dokumente/", include("core.urls")),
+    path("", include("contacts.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:

@@ -8,10 +8,11 @@ page (any routable page with the route names used here) is passed in as
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+
+from core.listing import filtered_listing
 
 from . import selectors
 from .downloads import archive_response
@@ -92,38 +93,31 @@ def measure_list(request, index_page):
     urls = CheckUpUrls(index_page, request)
     fields_of_action = list(selectors.field_list())
     form = MeasureFilterForm(request.GET or None, fields_of_action=fields_of_action)
-    status = 200
-    if form.is_bound and not form.is_valid():
-        status = 400
-        measures = selectors.measure_list()
-    elif form.is_bound:
-        measures = selectors.measure_list(
-            field=form.selected_field(),
-            status=form.cleaned_data["status"],
-            query=form.cleaned_data["q"],
-        )
-    else:
-        measures = selectors.measure_list()
-    paginator = Paginator(measures, MEASURES_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("seite"))
-    _with_urls(urls, page_obj.object_list)
-    query = request.GET.copy()
-    query.pop("seite", None)
+    listing = filtered_listing(
+        request,
+        form=form,
+        list_all=selectors.measure_list,
+        list_filtered=lambda valid: selectors.measure_list(
+            field=valid.selected_field(),
+            status=valid.cleaned_data["status"],
+            query=valid.cleaned_data["q"],
+        ),
+        per_page=MEASURES_PER_PAGE,
+    )
+    _with_urls(urls, listing.page_obj.object_list)
     return _render(
         request,
         index_page,
         "integration_checkup/measure_list.html",
         {
             "form": form,
-            "page_obj": page_obj,
-            "result_count": paginator.count,
-            "filter_query": query.urlencode(),
-            "is_filtered": form.is_bound
-            and form.is_valid()
-            and any(form.cleaned_data.values()),
+            "page_obj": listing.page_obj,
+            "result_count": listing.count,
+            "filter_query": listing.query,
+            "is_filtered": listing.is_filtered,
         },
         trail=[(_("Maßnahmensteckbriefe"), urls.measures)],
-        status=status,
+        status=listing.status,
     )
 
 

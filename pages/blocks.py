@@ -13,6 +13,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from contacts.blocks import ContactBlock
+
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -220,28 +222,6 @@ class AccordionBlock(blocks.StructBlock):
         template = "components/blocks/accordion_block.html"
 
 
-class ContactCardBlock(blocks.StructBlock):
-    """A contact typed in place. The contact directory will replace it with a chooser."""
-
-    name = blocks.CharBlock(label=_("Name"), max_length=150)
-    role = blocks.CharBlock(label=_("Funktion"), required=False, max_length=150)
-    organisation = blocks.CharBlock(label=_("Stelle / Organisation"), required=False)
-    address = blocks.TextBlock(label=_("Anschrift"), required=False)
-    phone = blocks.CharBlock(
-        label=_("Telefon"),
-        required=False,
-        max_length=40,
-        help_text=_("Mit Vorwahl, z. B. 0461 85-1653."),
-    )
-    email = blocks.EmailBlock(label=_("E-Mail"), required=False)
-    hours = blocks.TextBlock(label=_("Sprechzeiten"), required=False)
-
-    class Meta:
-        icon = "user"
-        label = _("Kontakt")
-        template = "components/blocks/contact_card_block.html"
-
-
 class NoticeBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("Art"),
@@ -269,7 +249,7 @@ CONTENT_BLOCKS = [
     ("link_list", LinkListBlock()),
     ("call_to_action", CallToActionBlock()),
     ("accordion", AccordionBlock()),
-    ("contact", ContactCardBlock()),
+    ("contact", ContactBlock()),
     ("notice", NoticeBlock()),
 ]
 

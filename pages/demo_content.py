@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contacts.demo import office_contact_person, office_organisation
 from pages.models import (
     CheckUpPage,
     ContentPage,
@@ -72,16 +73,13 @@ def accordion(title: str, items: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def office_contact() -> dict[str, Any]:
+    """The contact person from the directory (built when the page is created)."""
     return {
         "type": "contact",
         "value": {
-            "name": CONTACT_NAME,
-            "role": "Ansprechpartnerin, auch für Fragen zum „Check Up Integration“",
-            "organisation": f"{OFFICE_NAME}, Stadt Flensburg",
-            "address": "",
-            "phone": CONTACT_PHONE,
-            "email": CONTACT_EMAIL,
-            "hours": "Termine nach Vereinbarung",
+            "person": office_contact_person().pk,
+            "organisation": None,
+            "heading": "",
         },
     }
 
@@ -104,11 +102,12 @@ OFFICE = PageSpec(
     show_in_menus=True,
     fields={
         "menu_title": "Koordinierungsstelle",
+        "organisation": office_organisation,
         "intro": (
             "Die Koordinierungsstelle bringt in Flensburg alle zusammen, die Geflüchtete "
             "aufnehmen, beraten und begleiten – von der Verwaltung bis zum Ehrenamt."
         ),
-        "body": [
+        "body": lambda: [
             heading("Warum es Koordinierungsstellen gibt"),
             paragraph(
                 "<p>Für die Aufnahme von Flüchtlingen, die von Anfang an auf Integration "
@@ -157,7 +156,7 @@ CHECK_UP = PageSpec(
             "noch? Der „Check Up Integration“ hat es untersucht und daraus 22 Maßnahmen "
             "entwickelt – zur Diskussion mit Ihnen."
         ),
-        "body": [
+        "body": lambda: [
             heading("Worum es geht"),
             paragraph(
                 "<p>Der „Check Up Integration“ ist ein Prozess der Koordinierungsstelle für "
@@ -257,14 +256,14 @@ INFO_TOPICS = [
         "adressen-und-kontakte",
         "Adressen und Kontakte",
         "Wichtige Adressen, falls Sie Fragen haben, Hilfe brauchen oder Hilfe anbieten möchten.",
-        [
+        lambda: [
             heading("Koordinierungsstelle für Flüchtlinge"),
             office_contact(),
             heading("Weitere Stellen"),
-            example_notice(),
             paragraph(
-                "<p>Hier folgen Beratungsstellen, Behörden und Initiativen mit Anschrift und "
-                "Öffnungszeiten.</p>"
+                "<p>Beratungsstellen, Initiativen und Spendenstellen mit Anschrift, "
+                "Öffnungszeiten und Sprachen finden Sie im Adressverzeichnis auf der Seite "
+                "„Wie kann geholfen werden?“.</p>"
             ),
         ],
     ),
@@ -373,7 +372,7 @@ HELP = PageSpec(
             "engagieren können. Hier finden Sie Ansprechpartner und Adressen, damit Ihre Hilfe "
             "dort ankommt, wo sie gebraucht wird."
         ),
-        "body": [
+        "body": lambda: [
             paragraph(
                 "<p>Zahlreiche ehrenamtliche Initiativen unterstützen geflüchtete Menschen in "
                 "Flensburg. Ob Spenden oder helfende Hände: Damit Ihre Hilfe wirklich sinnvoll "

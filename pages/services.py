@@ -25,6 +25,7 @@ class PageSpec:
     model: type[Page]
     slug: str
     title: str
+    # Values may be callables, evaluated when the page is created.
     fields: dict[str, Any] = field(default_factory=dict)
     children: list[PageSpec] = field(default_factory=list)
     show_in_menus: bool = False
@@ -49,6 +50,14 @@ def _remove_wagtail_welcome_page(root: Page) -> None:
     for welcome in root.get_children().filter(title=WAGTAIL_WELCOME_TITLE):
         if welcome.specific_class is Page and welcome.numchild == 0:
             welcome.delete()
+
+
+def _evaluate(fields: dict[str, Any]) -> dict[str, Any]:
+    """Field values may be callables, for content that needs the database
+    (e.g. a contact from the directory); they run when the page is created."""
+    return {
+        name: value() if callable(value) else value for name, value in fields.items()
+    }
 
 
 def _tree_root() -> Page:
@@ -77,7 +86,7 @@ def _home_for_default_site(spec: PageSpec, report: LoadReport) -> tuple[HomePage
         site.root_page = root
         site.save()
     _remove_wagtail_welcome_page(root)
-    home = spec.model(title=spec.title, slug=spec.slug, **spec.fields)
+    home = spec.model(title=spec.title, slug=spec.slug, **_evaluate(spec.fields))
     root.add_child(instance=home)
     home.save_revision().publish()
     if site is None:
@@ -103,7 +112,7 @@ def _ensure_children(
                 title=spec.title,
                 slug=spec.slug,
                 show_in_menus=spec.show_in_menus,
-                **spec.fields,
+                **_evaluate(spec.fields),
             )
             parent.add_child(instance=page)
             page.save_revision().publish()

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "core",
     "pages",
     "integration_checkup",
+    "contacts",
+    "phonenumber_field",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -270,6 +272,11 @@ LOGGING = {
         },
     },
 }
+
+# Phone numbers: parsed as German numbers unless given with +country code.
+PHONENUMBER_DEFAULT_REGION = "DE"
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 
 # Check Up Integration: feedback on measure sheets, at most this many
 # submissions per client address and window.

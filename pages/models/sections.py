@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -6,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from contacts.views import directory_context
 from integration_checkup import views as checkup_views
 from pages.blocks import CHECKUP_BLOCKS, ExternalLinkBlock
 
@@ -13,7 +15,23 @@ from .base import BasePage
 
 
 class OfficePage(BasePage):
-    """The coordination office: its mission, funding, partners and contact person."""
+    """The coordination office: its mission, funding, partners and contact person.
+
+    ``organisation`` links the office to its directory entry, which gives the
+    page its opening hours and its schema.org data (GovernmentOffice).
+    """
+
+    organisation = models.ForeignKey(
+        "contacts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Eintrag im Adressverzeichnis"),
+        help_text=_("Anschrift und Öffnungszeiten dieser Stelle."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("organisation")]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.ContentPage"]
@@ -140,7 +158,8 @@ class StateLinksPage(BasePage):
 
 
 class HelpPage(BasePage):
-    """ "Wie kann geholfen werden?": how residents can help, and whom to ask."""
+    """ "Wie kann geholfen werden?": how residents can help, the current needs
+    and the directory of organisations (filterable, from the ``contacts`` app)."""
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.ContentPage"]
@@ -149,6 +168,17 @@ class HelpPage(BasePage):
     class Meta:
         verbose_name = _("Helfen-Seite")
         verbose_name_plural = _("Helfen-Seiten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A filter value that does not exist is the visitor's mistake: 400.
+        response.status_code = response.context_data.get("directory_status", 200)
+        return response
 
 
 class ContentPage(BasePage):

@@ -19,6 +19,7 @@ PAGES = [
     "/check-up-integration/massnahmen/",
     "/check-up-integration/massnahmen/7/",
     "/check-up-integration/massnahmen/7/rueckmeldung/",
+    "/wie-kann-geholfen-werden/",
 ]
 
 

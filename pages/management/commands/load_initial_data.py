@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from contacts.demo import contacts_demo_load
 from integration_checkup.demo import checkup_demo_load
 from pages import demo_content
 from pages.services import DemoContentError, page_tree_load
@@ -14,6 +15,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        directory = contacts_demo_load()
+        self.stdout.write(
+            f"Directory: {len(directory.created)} items created "
+            "(languages, categories, organisations, people, needs)."
+        )
         checkup = checkup_demo_load()
         self.stdout.write(
             f"Check Up Integration: {len(checkup.created)} items created "

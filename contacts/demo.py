@@ -1,0 +1,344 @@
+"""Demo content of the directory.
+
+From the source page: the coordination office and its contact person (Katja
+Jüngling, phone, e-mail) and the Landesamt für Ausländerangelegenheiten. The
+source gives no addresses, opening hours or initiatives: those are examples,
+named "Beispiel", with example coordinates near Flensburg's town centre.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from core.bootstrap import default_locale
+
+from .models import (
+    District,
+    HelpCategory,
+    Language,
+    Need,
+    OpeningHoursSlot,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Place,
+)
+from .selectors import berlin_today
+
+OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
+CONTACT_EMAIL = "juengling.katja@flensburg.de"
+
+LANGUAGES = [
+    ("de", "Deutsch", "Deutsch"),
+    ("en", "Englisch", "English"),
+    ("ar", "Arabisch", "العربية"),
+    ("uk", "Ukrainisch", "Українська"),
+    ("fa", "Persisch (Farsi)", "فارسی"),
+    ("tr", "Türkisch", "Türkçe"),
+    ("ru", "Russisch", "Русский"),
+    ("fr", "Französisch", "Français"),
+    ("ku", "Kurdisch", "Kurdî"),
+    ("ti", "Tigrinya", "ትግርኛ"),
+]
+
+CATEGORIES = [
+    "Sachspenden",
+    "Geldspenden",
+    "Ehrenamt",
+    "Sprache",
+    "Wohnen",
+    "Arbeit",
+    "Freizeit",
+    "Beratung",
+]
+
+# name, kind, description, phone, email, website, categories, languages,
+# place (name, street, postcode, city, district, lat, lon, access) or None,
+# slots [(weekday, "09:00", "12:00")], appointment_only, hours note
+ORGANISATIONS = [
+    (
+        OFFICE_NAME,
+        OrganisationKind.AUTHORITY,
+        "Die Koordinierungsstelle der Stadt Flensburg stimmt Aufnahme und Integration "
+        "Geflüchteter zwischen Verwaltung, Land, Regeldiensten und Ehrenamt ab.",
+        "0461 851653",
+        CONTACT_EMAIL,
+        "",
+        ["Beratung", "Ehrenamt"],
+        ["de", "en"],
+        (
+            "Beispiel: Rathaus Flensburg",
+            "Beispielstraße 1",
+            "24937",
+            "Flensburg",
+            District.ALTSTADT,
+            "54.783300",
+            "9.436900",
+            "Beispiel: stufenloser Eingang, Aufzug.",
+        ),
+        [],
+        True,
+        "Termine nach Vereinbarung per Telefon oder E-Mail.",
+    ),
+    (
+        "Landesamt für Ausländerangelegenheiten Schleswig-Holstein",
+        OrganisationKind.AUTHORITY,
+        "Landesbehörde, mit der die Kommunen Grundsatzfragen der Aufnahme und "
+        "Integrationssteuerung abstimmen.",
+        "",
+        "",
+        "https://www.schleswig-holstein.de/",
+        ["Beratung"],
+        ["de"],
+        None,
+        [],
+        False,
+        "Anschrift und Erreichbarkeit: siehe Website des Landes.",
+    ),
+    (
+        "Beispiel: Kleiderkammer Nord",
+        OrganisationKind.DONATION_POINT,
+        "Beispielinhalt: nimmt gut erhaltene Kleidung an und gibt sie kostenlos weiter.",
+        "",
+        "",
+        "",
+        ["Sachspenden"],
+        ["de", "ar", "uk"],
+        (
+            "Beispiel: Gemeindehaus Nord",
+            "Beispielweg 12",
+            "24939",
+            "Flensburg",
+            District.NORDSTADT,
+            "54.800000",
+            "9.430000",
+            "Beispiel: Eingang mit zwei Stufen, Klingel unten.",
+        ),
+        [(1, "10:00", "13:00"), (3, "15:00", "18:00")],
+        False,
+        "Beispiel: An Feiertagen geschlossen.",
+    ),
+    (
+        "Beispiel: Sprachcafé Fruerlund",
+        OrganisationKind.INITIATIVE,
+        "Beispielinhalt: Ehrenamtliche und Geflüchtete sprechen zusammen Deutsch, bei Tee "
+        "und Kuchen.",
+        "",
+        "sprachcafe@example.org",
+        "",
+        ["Sprache", "Freizeit", "Ehrenamt"],
+        ["de", "ar", "fa", "ti"],
+        (
+            "Beispiel: Stadtteiltreff Fruerlund",
+            "Beispielallee 5",
+            "24943",
+            "Flensburg",
+            District.FRUERLUND,
+            "54.790000",
+            "9.460000",
+            "Beispiel: barrierefrei, Aufzug vorhanden.",
+        ),
+        [(2, "16:00", "18:00")],
+        False,
+        "",
+    ),
+    (
+        "Beispiel: Migrationsberatung",
+        OrganisationKind.WELFARE,
+        "Beispielinhalt: Beratung zu Aufenthalt, Leistungen, Wohnen und Arbeit.",
+        "",
+        "beratung@example.org",
+        "",
+        ["Beratung", "Wohnen", "Arbeit"],
+        ["de", "en", "ar", "uk", "tr", "ru"],
+        (
+            "Beispiel: Beratungszentrum",
+            "Beispielplatz 3",
+            "24937",
+            "Flensburg",
+            District.NEUSTADT,
+            "54.792000",
+            "9.432000",
+            "",
+        ),
+        [(0, "09:00", "12:00"), (2, "13:00", "16:00"), (3, "09:00", "12:00")],
+        False,
+        "",
+    ),
+    (
+        "Beispiel: Fahrradwerkstatt Mürwik",
+        OrganisationKind.ASSOCIATION,
+        "Beispielinhalt: repariert gespendete Fahrräder gemeinsam mit Geflüchteten.",
+        "",
+        "rad@example.org",
+        "",
+        ["Sachspenden", "Freizeit", "Ehrenamt"],
+        ["de", "fa", "ku"],
+        (
+            "Beispiel: Werkstatt am Hafen",
+            "Beispielkai 7",
+            "24944",
+            "Flensburg",
+            District.MUERWIK,
+            "54.805000",
+            "9.470000",
+            "",
+        ),
+        [(5, "10:00", "14:00")],
+        False,
+        "",
+    ),
+]
+
+
+@dataclass
+class DirectoryReport:
+    created: list[str] = field(default_factory=list)
+
+
+def _ensure_taxonomy(report: DirectoryReport) -> None:
+    for code, name, native_name in LANGUAGES:
+        _language, created = Language.objects.get_or_create(
+            code=code, defaults={"name": name, "native_name": native_name}
+        )
+        if created:
+            report.created.append(f"Sprache {name}")
+    for position, name in enumerate(CATEGORIES):
+        _category, created = HelpCategory.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "sort_order": position}
+        )
+        if created:
+            report.created.append(f"Kategorie {name}")
+
+
+def _place(spec) -> Place | None:
+    if spec is None:
+        return None
+    name, street, postcode, city, district, lat, lon, access = spec
+    place, _created = Place.objects.get_or_create(
+        name=name,
+        defaults={
+            "street": street,
+            "postcode": postcode,
+            "city": city,
+            "district": district,
+            "latitude": lat,
+            "longitude": lon,
+            "accessibility": access,
+        },
+    )
+    return place
+
+
+def _ensure_organisations(report: DirectoryReport) -> None:
+    for (
+        name,
+        kind,
+        description,
+        phone,
+        email,
+        website,
+        categories,
+        languages,
+        place,
+        slots,
+        appointment_only,
+        note,
+    ) in ORGANISATIONS:
+        if Organisation.objects.filter(name=name).exists():
+            continue
+        organisation = Organisation(
+            name=name,
+            kind=kind,
+            description=description,
+            phone=phone,
+            email=email,
+            website=website,
+            place=_place(place),
+            appointment_only=appointment_only,
+            hours_note=note,
+        )
+        organisation.opening_hours = [
+            OpeningHoursSlot(
+                weekday=weekday,
+                opens=datetime.time.fromisoformat(opens),
+                closes=datetime.time.fromisoformat(closes),
+            )
+            for weekday, opens, closes in slots
+        ]
+        organisation.categories = HelpCategory.objects.filter(
+            slug__in=[slugify(category) for category in categories]
+        )
+        organisation.languages = Language.objects.filter(code__in=languages)
+        organisation.save()
+        report.created.append(name)
+
+
+def _ensure_people(report: DirectoryReport) -> None:
+    if Person.objects.filter(email=CONTACT_EMAIL).exists():
+        return
+    Person.objects.create(
+        given_name="Katja",
+        family_name="Jüngling",
+        role="Ansprechpartnerin der Koordinierungsstelle, auch für den Check Up Integration",
+        organisation=Organisation.objects.get(name=OFFICE_NAME),
+        phone="0461 851653",
+        email=CONTACT_EMAIL,
+        consultation_hours="Termine nach Vereinbarung",
+    )
+    report.created.append("Katja Jüngling")
+
+
+def _ensure_needs(report: DirectoryReport) -> None:
+    today = berlin_today()
+    needs = [
+        (
+            "Beispiel: Kleiderkammer Nord",
+            "Beispiel: Wintermäntel in Kindergrößen",
+            "Beispielinhalt: Größen 104 bis 158, gewaschen und gut erhalten.",
+            today + datetime.timedelta(days=60),
+            "Di 10–13 Uhr, Do 15–18 Uhr",
+        ),
+        (
+            "Beispiel: Fahrradwerkstatt Mürwik",
+            "Beispiel: Fahrräder und Fahrradhelme",
+            "Beispielinhalt: auch reparaturbedürftige Räder sind willkommen.",
+            today + datetime.timedelta(days=120),
+            "Sa 10–14 Uhr",
+        ),
+    ]
+    for organisation_name, title, details, until, times in needs:
+        if Need.objects.filter(title=title).exists():
+            continue
+        Need.objects.create(
+            organisation=Organisation.objects.get(name=organisation_name),
+            title=title,
+            details=details,
+            needed_until=until,
+            drop_off_times=times,
+        )
+        report.created.append(title)
+
+
+@transaction.atomic
+def contacts_demo_load() -> DirectoryReport:
+    """Add what is missing; never change what exists."""
+    report = DirectoryReport()
+    default_locale()
+    _ensure_taxonomy(report)
+    _ensure_organisations(report)
+    _ensure_people(report)
+    _ensure_needs(report)
+    return report
+
+
+def office_contact_person() -> Person:
+    return Person.objects.get(email=CONTACT_EMAIL)
+
+
+def office_organisation() -> Organisation:
+    return Organisation.objects.get(name=OFFICE_NAME)

@@ -1,0 +1,155 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from phonenumber_field.modelfields import PhoneNumberField
+
+from .places import Place
+from .taxonomy import HelpCategory, Language
+
+
+class OrganisationKind(models.TextChoices):
+    AUTHORITY = "authority", _("Behörde")
+    COUNSELLING = "counselling", _("Beratungsstelle")
+    WELFARE = "welfare", _("Wohlfahrtsverband")
+    INITIATIVE = "initiative", _("Initiative")
+    DONATION_POINT = "donation_point", _("Spendenstelle")
+    ASSOCIATION = "association", _("Verein")
+    OTHER = "other", _("Sonstige")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Montag")
+    TUESDAY = 1, _("Dienstag")
+    WEDNESDAY = 2, _("Mittwoch")
+    THURSDAY = 3, _("Donnerstag")
+    FRIDAY = 4, _("Freitag")
+    SATURDAY = 5, _("Samstag")
+    SUNDAY = 6, _("Sonntag")
+
+
+class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
+    """An authority, counselling service, initiative or donation point.
+
+    Its opening hours are structured (weekday slots, appointment only,
+    temporarily closed, a free note), so the site can say "jetzt geöffnet" and
+    publish them as schema.org data.
+    """
+
+    name = models.CharField(_("Name"), max_length=200)
+    kind = models.CharField(_("Art"), max_length=30, choices=OrganisationKind.choices)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = PhoneNumberField(_("Telefon"), blank=True, region="DE")
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("Ort"),
+    )
+    languages = ParentalManyToManyField(
+        Language, blank=True, related_name="organisations", verbose_name=_("Sprachen")
+    )
+    categories = ParentalManyToManyField(
+        HelpCategory,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("Kategorien der Hilfe"),
+    )
+    appointment_only = models.BooleanField(
+        _("Nur nach Terminvereinbarung"), default=False
+    )
+    appointment_url = models.URLField(
+        _("Link zur Terminvereinbarung"),
+        blank=True,
+        help_text=_("z. B. ein Online-Terminkalender."),
+    )
+    temporarily_closed = models.BooleanField(
+        _("Vorübergehend geschlossen"), default=False
+    )
+    hours_note = models.TextField(
+        _("Hinweis zu den Öffnungszeiten"),
+        blank=True,
+        help_text=_(
+            "z. B. „An Feiertagen geschlossen“ oder „In den Sommerferien nur dienstags“."
+        ),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Kontakt"),
+        ),
+        FieldPanel("place"),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                InlinePanel("opening_hours", label=_("Zeitfenster")),
+                FieldPanel("appointment_only"),
+                FieldPanel("appointment_url"),
+                FieldPanel("temporarily_closed"),
+                FieldPanel("hours_note"),
+            ],
+            heading=_("Öffnungszeiten"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OpeningHoursSlot(Orderable):
+    """One opening slot on one weekday. A slot that closes at or before it opens
+    runs past midnight into the next day (e.g. 20:00–02:00)."""
+
+    organisation = ParentalKey(
+        Organisation, on_delete=models.CASCADE, related_name="opening_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(_("Wochentag"), choices=Weekday.choices)
+    opens = models.TimeField(_("von"))
+    closes = models.TimeField(_("bis"))
+
+    panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Zeitfenster")
+        verbose_name_plural = _("Öffnungszeiten")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(opens=models.F("closes")),
+                name="opening_slot_not_empty",
+                violation_error_message=_("Beginn und Ende dürfen nicht gleich sein."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    @property
+    def runs_past_midnight(self) -> bool:
+        return self.closes <= self.opens

@@ -1,0 +1,108 @@
+"""Is it open now? Opening hours read as Flensburg wall-clock time.
+
+Everything is computed in Europe/Berlin, so a visitor's or server's time zone
+and the switch to and from summer time change nothing: 9:00 is 9:00 local.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .models.organisations import Weekday
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+SCHEMA_DAYS = [
+    "https://schema.org/Monday",
+    "https://schema.org/Tuesday",
+    "https://schema.org/Wednesday",
+    "https://schema.org/Thursday",
+    "https://schema.org/Friday",
+    "https://schema.org/Saturday",
+    "https://schema.org/Sunday",
+]
+
+
+@dataclass(frozen=True)
+class OpeningState:
+    """What to tell a visitor right now. ``code`` is for CSS and tests."""
+
+    code: str  # open, opens_later, closed, closed_today, appointment, temporarily_closed, unknown
+    label: str
+
+
+def _fmt(value: datetime.time) -> str:
+    return value.strftime("%H:%M")
+
+
+def opening_state(
+    *,
+    slots: Iterable,
+    at: datetime.datetime,
+    appointment_only: bool = False,
+    temporarily_closed: bool = False,
+) -> OpeningState:
+    """The state at the aware datetime ``at``; slots have weekday (0 = Monday),
+    opens and closes (closes <= opens: runs past midnight)."""
+    if temporarily_closed:
+        return OpeningState("temporarily_closed", _("vorübergehend geschlossen"))
+    if appointment_only:
+        return OpeningState("appointment", _("nur nach Terminvereinbarung"))
+    slots = list(slots)
+    if not slots:
+        return OpeningState("unknown", _("keine Öffnungszeiten angegeben"))
+    local = at.astimezone(BERLIN)
+    today, now = local.weekday(), local.time()
+    yesterday = (today - 1) % 7
+    for slot in slots:
+        past_midnight = slot.closes <= slot.opens
+        if slot.weekday == today and (
+            (slot.opens <= now < slot.closes) or (past_midnight and now >= slot.opens)
+        ):
+            return OpeningState(
+                "open",
+                _("jetzt geöffnet bis %(time)s Uhr") % {"time": _fmt(slot.closes)},
+            )
+        if slot.weekday == yesterday and past_midnight and now < slot.closes:
+            return OpeningState(
+                "open",
+                _("jetzt geöffnet bis %(time)s Uhr") % {"time": _fmt(slot.closes)},
+            )
+    later = sorted(
+        slot.opens for slot in slots if slot.weekday == today and slot.opens > now
+    )
+    if later:
+        return OpeningState(
+            "opens_later",
+            _("geschlossen, öffnet heute um %(time)s Uhr") % {"time": _fmt(later[0])},
+        )
+    if any(slot.weekday == today for slot in slots):
+        return OpeningState("closed", _("jetzt geschlossen"))
+    return OpeningState("closed_today", _("heute geschlossen"))
+
+
+def weekly_rows(slots: Iterable) -> list[tuple[str, list[str]]]:
+    """(weekday name, ["09:00–12:00", ...]) for each day that has slots, Monday first."""
+    by_day: dict[int, list] = {}
+    for slot in sorted(slots, key=lambda slot: (slot.weekday, slot.opens)):
+        by_day.setdefault(slot.weekday, []).append(
+            f"{_fmt(slot.opens)}–{_fmt(slot.closes)}"
+        )
+    return [(Weekday(day).label, times) for day, times in sorted(by_day.items())]
+
+
+def schema_org_specification(slots: Iterable) -> list[dict]:
+    """schema.org OpeningHoursSpecification entries for the slots."""
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": SCHEMA_DAYS[slot.weekday],
+            "opens": slot.opens.strftime("%H:%M:%S"),
+            "closes": slot.closes.strftime("%H:%M:%S"),
+        }
+        for slot in sorted(slots, key=lambda slot: (slot.weekday, slot.opens))
+    ]

@@ -1,0 +1,74 @@
+"""Reads of the directory: fixed numbers of queries, whatever its size."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import HelpCategory, Language, Need, OpeningHoursSlot, Organisation, Person
+from .opening_hours import BERLIN
+
+
+def organisation_list(
+    *,
+    category: HelpCategory | None = None,
+    district: str = "",
+    language: Language | None = None,
+    query: str = "",
+) -> QuerySet[Organisation]:
+    """Organisations with everything the directory shows, prefetched."""
+    organisations = Organisation.objects.select_related("place").prefetch_related(
+        "categories",
+        "languages",
+        Prefetch(
+            "opening_hours",
+            queryset=OpeningHoursSlot.objects.order_by("weekday", "opens"),
+        ),
+    )
+    if category is not None:
+        organisations = organisations.filter(categories=category)
+    if district:
+        organisations = organisations.filter(place__district=district)
+    if language is not None:
+        organisations = organisations.filter(languages=language)
+    for word in query.split():
+        organisations = organisations.filter(
+            Q(name__icontains=word)
+            | Q(description__icontains=word)
+            | Q(place__street__icontains=word)
+            | Q(categories__name__icontains=word)
+        )
+    return organisations.distinct().order_by("name")
+
+
+def organisation_get(*, pk: int) -> Organisation:
+    return organisation_list().get(pk=pk)
+
+
+def person_get(*, pk: int) -> Person:
+    return Person.objects.select_related("organisation", "organisation__place").get(
+        pk=pk
+    )
+
+
+def berlin_today(now: datetime.datetime | None = None) -> datetime.date:
+    return (now or timezone.now()).astimezone(BERLIN).date()
+
+
+def needs_current(*, now: datetime.datetime | None = None) -> QuerySet[Need]:
+    """Needs whose date has not passed in Flensburg; expired ones vanish by themselves."""
+    return (
+        Need.objects.filter(needed_until__gte=berlin_today(now))
+        .select_related("organisation", "organisation__place", "drop_off_place")
+        .order_by("needed_until", "title")
+    )
+
+
+def categories() -> QuerySet[HelpCategory]:
+    return HelpCategory.objects.order_by("sort_order", "name")
+
+
+def languages() -> QuerySet[Language]:
+    return Language.objects.order_by("name")

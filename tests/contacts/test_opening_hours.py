@@ -1,0 +1,172 @@
+"""'Jetzt geöffnet' in Flensburg time, with the edge cases of real opening hours."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+
+from contacts.opening_hours import (
+    BERLIN,
+    opening_state,
+    schema_org_specification,
+    weekly_rows,
+)
+
+UTC = datetime.UTC
+
+
+@dataclass
+class Slot:
+    weekday: int
+    opens: datetime.time
+    closes: datetime.time
+
+
+def slot(weekday, opens, closes):
+    return Slot(
+        weekday, datetime.time.fromisoformat(opens), datetime.time.fromisoformat(closes)
+    )
+
+
+def berlin(*args):
+    return datetime.datetime(*args, tzinfo=BERLIN)
+
+
+OFFICE = [
+    slot(0, "09:00", "12:00"),
+    slot(0, "14:00", "16:00"),
+    slot(3, "09:00", "12:00"),
+]
+
+
+@pytest.mark.parametrize(
+    ("at", "code", "label"),
+    [
+        (
+            berlin(2026, 11, 23, 9, 0),
+            "open",
+            "jetzt geöffnet bis 12:00 Uhr",
+        ),  # Monday, opening minute
+        (berlin(2026, 11, 23, 11, 59), "open", "jetzt geöffnet bis 12:00 Uhr"),
+        (
+            berlin(2026, 11, 23, 12, 0),
+            "opens_later",
+            "geschlossen, öffnet heute um 14:00 Uhr",
+        ),
+        (
+            berlin(2026, 11, 23, 8, 0),
+            "opens_later",
+            "geschlossen, öffnet heute um 09:00 Uhr",
+        ),
+        (berlin(2026, 11, 23, 16, 30), "closed", "jetzt geschlossen"),
+        (berlin(2026, 11, 24, 10, 0), "closed_today", "heute geschlossen"),  # Tuesday
+    ],
+)
+def test_weekday_slots(at, code, label):
+    state = opening_state(slots=OFFICE, at=at)
+
+    assert (state.code, state.label) == (code, label)
+
+
+def test_state_is_computed_in_berlin_time_whatever_the_input_zone():
+    # 08:30 UTC on a Monday in November is 09:30 in Flensburg: open.
+    state = opening_state(
+        slots=OFFICE, at=datetime.datetime(2026, 11, 23, 8, 30, tzinfo=UTC)
+    )
+
+    assert state.code == "open"
+
+
+NIGHT_CAFE = [slot(4, "20:00", "02:00")]  # Friday evening past midnight
+
+
+@pytest.mark.parametrize(
+    ("at", "code"),
+    [
+        (berlin(2026, 11, 27, 19, 59), "opens_later"),  # Friday before opening
+        (berlin(2026, 11, 27, 23, 30), "open"),  # Friday night
+        (berlin(2026, 11, 28, 1, 59), "open"),  # Saturday, still Friday's slot
+        (berlin(2026, 11, 28, 2, 0), "closed_today"),  # Saturday after closing
+        (berlin(2026, 11, 26, 1, 0), "closed_today"),  # Thursday night: no slot
+    ],
+)
+def test_slot_running_past_midnight(at, code):
+    state = opening_state(slots=NIGHT_CAFE, at=at)
+
+    assert state.code == code
+    if code == "open":
+        assert state.label == "jetzt geöffnet bis 02:00 Uhr"
+
+
+def test_appointment_only_and_temporarily_closed_win_over_slots():
+    monday_morning = berlin(2026, 11, 23, 10, 0)
+
+    appointment = opening_state(slots=OFFICE, at=monday_morning, appointment_only=True)
+    closed = opening_state(
+        slots=OFFICE, at=monday_morning, appointment_only=True, temporarily_closed=True
+    )
+
+    assert (appointment.code, appointment.label) == (
+        "appointment",
+        "nur nach Terminvereinbarung",
+    )
+    assert (closed.code, closed.label) == (
+        "temporarily_closed",
+        "vorübergehend geschlossen",
+    )
+
+
+def test_no_slots_means_no_claim():
+    assert opening_state(slots=[], at=berlin(2026, 11, 23, 10, 0)).code == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("utc", "code"),
+    [
+        # Sunday 29 March 2026: clocks jump from 02:00 CET to 03:00 CEST.
+        (datetime.datetime(2026, 3, 29, 0, 30, tzinfo=UTC), "open"),  # 01:30 CET
+        (datetime.datetime(2026, 3, 29, 1, 30, tzinfo=UTC), "open"),  # 03:30 CEST
+        (datetime.datetime(2026, 3, 29, 2, 30, tzinfo=UTC), "closed"),  # 04:30 CEST
+        # Sunday 25 October 2026: 03:00 CEST falls back to 02:00 CET.
+        (datetime.datetime(2026, 10, 25, 0, 30, tzinfo=UTC), "open"),  # 02:30 CEST
+        (
+            datetime.datetime(2026, 10, 25, 1, 30, tzinfo=UTC),
+            "open",
+        ),  # 02:30 CET (again)
+        (datetime.datetime(2026, 10, 25, 3, 30, tzinfo=UTC), "closed"),  # 04:30 CET
+    ],
+)
+def test_daylight_saving_changes_keep_wall_clock_hours(utc, code):
+    sunday_night = [slot(6, "01:00", "04:00")]
+
+    assert opening_state(slots=sunday_night, at=utc).code == code
+
+
+def test_summer_and_winter_open_at_the_same_local_hour():
+    summer = datetime.datetime(2026, 7, 6, 7, 0, tzinfo=UTC)  # 09:00 CEST, Monday
+    winter = datetime.datetime(2026, 12, 7, 8, 0, tzinfo=UTC)  # 09:00 CET, Monday
+
+    assert opening_state(slots=OFFICE, at=summer).code == "open"
+    assert opening_state(slots=OFFICE, at=winter).code == "open"
+    assert (
+        opening_state(slots=OFFICE, at=summer - datetime.timedelta(minutes=1)).code
+        == "opens_later"
+    )
+
+
+def test_weekly_rows_and_schema_org_specification():
+    rows = weekly_rows(OFFICE)
+    spec = schema_org_specification(NIGHT_CAFE)
+
+    assert rows == [
+        ("Montag", ["09:00–12:00", "14:00–16:00"]),
+        ("Donnerstag", ["09:00–12:00"]),
+    ]
+    assert spec == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": "https://schema.org/Friday",
+            "opens": "20:00:00",
+            "closes": "02:00:00",
+        }
+    ]
