@@ -5,7 +5,8 @@
 FROM node:20-slim AS assets
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+COPY scripts/build-assets.mjs scripts/
+RUN npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 # --- Application ----------------------------------------------------------------
 FROM python:3.13-slim
@@ -23,6 +24,7 @@ RUN uv sync --frozen --no-install-project --python /usr/local/bin/python3
 
 COPY . .
 COPY --from=assets /app/node_modules ./node_modules
+COPY --from=assets /app/build ./build
 # collectstatic needs settings to import, not real secrets.
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     python manage.py collectstatic --noinput \

@@ -31,7 +31,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(UV) node_modules/.package-lock.json ## Install Python (uv.lock) and front-end (package-lock.json) dependencies
+# KERN UX mirrored for right-to-left languages (rtlcss).
+build/rtl/kern.rtl.min.css: node_modules/.package-lock.json scripts/build-assets.mjs
+	npm run --silent build
+
+install: $(UV) build/rtl/kern.rtl.min.css ## Install Python (uv.lock) and front-end (package-lock.json) dependencies
 	$(UV) sync --frozen --inexact --extra dev --python $(PY) --quiet
 
 load-demo: install ## Migrate the database and load the demo content (idempotent)

@@ -20,3 +20,11 @@ def default_locale() -> Locale:
 def root_collection() -> Collection:
     """The root of the image and document collections."""
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+def content_locales() -> list[Locale]:
+    """A Locale for every content language, so that editors can translate into it."""
+    return [
+        Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]

@@ -1,5 +1,8 @@
 """Public forms in KERN UX style, with hints and errors tied to their inputs."""
 
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
 WIDGET_CLASSES = {
     "checkbox": "kern-form-check__checkbox",
     "select": "kern-form-input__select",
@@ -20,3 +23,24 @@ class KernFormMixin:
                 bound_field.widget_type, "kern-form-input__input"
             )
             widget.attrs["class"] = css_class
+
+
+class HoneypotFormMixin(forms.Form):
+    """A field people never see (``components/honeypot.html`` hides it); bots
+    fill it in, and the form then refuses the submission."""
+
+    website = forms.CharField(
+        label=_("Bitte dieses Feld leer lassen"), required=False, max_length=200
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _(
+                    "Ihre Eingabe sieht wie eine automatische Eingabe aus und wurde "
+                    "nicht gespeichert. Bitte lassen Sie das letzte Feld leer."
+                ),
+                code="honeypot",
+            )
+        return cleaned

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_forms import LocaleUniqueAdminForm
-from core.form_styles import KernFormMixin
+from core.form_styles import HoneypotFormMixin, KernFormMixin
 from core.listing import search_query_field
 
 from .models import Feedback, MeasureStatus
@@ -76,12 +76,8 @@ class MeasureFilterForm(KernFormMixin, forms.Form):
         return self._fields_by_slug.get(self.cleaned_data.get("handlungsfeld") or "")
 
 
-class FeedbackForm(KernFormMixin, forms.ModelForm):
+class FeedbackForm(KernFormMixin, HoneypotFormMixin, forms.ModelForm):
     """Feedback on a measure sheet. ``website`` is a honeypot people never see."""
-
-    website = forms.CharField(
-        label=_("Bitte dieses Feld leer lassen"), required=False, max_length=200
-    )
 
     class Meta:
         model = Feedback
@@ -133,21 +129,3 @@ class FeedbackForm(KernFormMixin, forms.ModelForm):
         if not text:
             raise forms.ValidationError(self.fields["text"].error_messages["required"])
         return text
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(
-                _(
-                    "Ihre Rückmeldung sieht wie eine automatische Eingabe aus und wurde "
-                    "nicht gespeichert. Bitte lassen Sie das letzte Feld leer."
-                ),
-                code="honeypot",
-            )
-        return cleaned
-
-    @property
-    def is_spam(self) -> bool:
-        return any(
-            error.code == "honeypot" for error in self.non_field_errors().as_data()
-        )

@@ -1,11 +1,6 @@
-"""Writes in the Check Up Integration: status history, feedback, rate limits."""
+"""Writes in the Check Up Integration: status history and feedback."""
 
 from __future__ import annotations
-
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
 
 from .models import Feedback, MeasureSheet
 
@@ -33,25 +28,3 @@ def feedback_submit(
         email=email.strip(),
         consent=consent,
     )
-
-
-def feedback_rate_limited(*, client_address: str) -> bool:
-    """Count a submission from this address; True once it is over the limit.
-
-    Addresses are hashed with the secret key before they touch the cache, so
-    no IP address is stored. The window is fixed (per hour by default).
-    """
-    limit = settings.FEEDBACK_RATE_LIMIT
-    window = settings.FEEDBACK_RATE_WINDOW_SECONDS
-    digest = hashlib.sha256(
-        f"{settings.SECRET_KEY}:{client_address}".encode()
-    ).hexdigest()
-    key = f"feedback-rate:{digest[:32]}"
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return False
-    return count > limit

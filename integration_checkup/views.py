@@ -7,19 +7,19 @@ page (any routable page with the route names used here) is passed in as
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
+from core.ratelimit import rate_limited
 
 from . import selectors
 from .downloads import archive_response
 from .feeds import MeasureEventsFeed
 from .forms import FeedbackForm, MeasureFilterForm
 from .models import FieldOfAction, MeasureSheet, MeasureStatus
-from .services import feedback_rate_limited, feedback_submit
+from .services import feedback_submit
 
 MEASURES_PER_PAGE = 25
 
@@ -162,7 +162,7 @@ def measure_feedback(request, index_page, number: int):
     status = 200
     if request.method == "POST":
         form = FeedbackForm(request.POST)
-        if feedback_rate_limited(client_address=client_address(request)):
+        if rate_limited(request, scope="feedback"):
             form.add_error(
                 None,
                 _(
@@ -212,15 +212,6 @@ def measure_feedback_thanks(request, index_page, number: int):
         {"measure": measure},
         trail=_measure_trail(urls, measure, (_("Vielen Dank"), request.path)),
     )
-
-
-def client_address(request) -> str:
-    """The visitor's address; behind a trusted proxy, the one it appended."""
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def field_detail(request, index_page, slug: str):

@@ -7,11 +7,12 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.permissions import NoAddPermissionPolicy
+
 from .forms import FieldOfActionAdminForm, MeasureSheetAdminForm
 from .models import Feedback, FieldOfAction, MeasureSheet, ProcessStep, StatusAnalysis
-from .permissions import FeedbackPermissionPolicy
 
-register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback))
+register_permission_policy(Feedback, NoAddPermissionPolicy(Feedback))
 
 
 class FieldOfActionViewSet(SnippetViewSet):

@@ -7,10 +7,12 @@ checked by the office before the site goes live.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from contacts.demo import office_contact_person, office_organisation
 from pages.models import (
+    AccessibilityStatementPage,
     CheckUpPage,
     ContentPage,
     HelpPage,
@@ -488,7 +490,7 @@ LEGAL_PAGES = [
         },
     ),
     PageSpec(
-        model=ContentPage,
+        model=AccessibilityStatementPage,
         slug="barrierefreiheit",
         title="Erklärung zur Barrierefreiheit",
         fields={
@@ -497,28 +499,66 @@ LEGAL_PAGES = [
                 "nach dem Landesbehindertengleichstellungsgesetz Schleswig-Holstein und der "
                 "BITV 2.0."
             ),
+            "conformance_status": "partial",
+            "evaluation_method": (
+                "Beispiel: Selbstbewertung der Koordinierungsstelle mit automatischen Prüfungen "
+                "(axe-core) und Tests mit Tastatur und Bildschirmleser."
+            ),
+            "statement_date": datetime.date.today,
+            "last_review": datetime.date.today,
+            "barriers": [
+                {
+                    "type": "barrier",
+                    "value": {
+                        "title": "Arbeitspapiere des Check Up Integration (PDF)",
+                        "description": (
+                            "Einige Arbeitspapiere sind noch keine barrierefreien PDF-Dateien. "
+                            "Bei jedem Download steht, ob das Dokument barrierefrei ist."
+                        ),
+                        "reason": "not_yet_fixed",
+                        "alternative": (
+                            "Die Koordinierungsstelle schickt Ihnen die Inhalte auf Wunsch in "
+                            "einer zugänglichen Form."
+                        ),
+                        "planned_fix": "Beispiel: barrierefreie Fassungen bis Ende 2027",
+                    },
+                },
+                {
+                    "type": "barrier",
+                    "value": {
+                        "title": "Video in Deutscher Gebärdensprache",
+                        "description": "Das Video in Deutscher Gebärdensprache fehlt noch.",
+                        "reason": "not_yet_fixed",
+                        "alternative": "Die Seite in Leichter Sprache fasst die Inhalte zusammen.",
+                        "planned_fix": "",
+                    },
+                },
+            ],
+            "feedback_contact": (
+                f'<p>Koordinierungsstelle für Flüchtlinge, E-Mail: <a href="mailto:{CONTACT_EMAIL}">'
+                f"{CONTACT_EMAIL}</a>, Telefon: {CONTACT_PHONE}</p>"
+            ),
+            "complaints_office": (
+                "<p>Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können "
+                "Sie sich an die <b>Beschwerdestelle für barrierefreie Informationstechnik</b> "
+                "des Landes Schleswig-Holstein wenden. Beispiel: Anschrift und Kontakt der "
+                "Beschwerdestelle bitte vor der Veröffentlichung ergänzen.</p>"
+            ),
+            "body": [example_notice()],
+        },
+    ),
+    PageSpec(
+        model=ContentPage,
+        slug="gebaerdensprache",
+        title="Deutsche Gebärdensprache",
+        fields={
+            "intro": "Informationen der Koordinierungsstelle in Deutscher Gebärdensprache (DGS).",
             "body": [
-                example_notice(),
-                heading("Stand der Vereinbarkeit"),
-                paragraph(
-                    "<p>Diese Website ist teilweise mit den Anforderungen vereinbar. "
-                    "Eine vollständige Prüfung steht noch aus.</p>"
-                ),
-                heading("Nicht barrierefreie Inhalte"),
-                paragraph(
-                    "<p>Einige Arbeitspapiere (PDF) sind möglicherweise noch nicht barrierefrei. "
-                    "Bei jedem Download steht, ob das Dokument barrierefrei ist.</p>"
-                ),
-                heading("Barrieren melden"),
-                paragraph(
-                    "<p>Wenn Ihnen Barrieren auffallen, schreiben Sie uns: "
-                    f'<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a>.</p>'
-                ),
-                heading("Beschwerdestelle"),
-                paragraph(
-                    "<p>Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, "
-                    "können Sie sich an die Beschwerdestelle für barrierefreie "
-                    "Informationstechnik des Landes Schleswig-Holstein wenden.</p>"
+                notice(
+                    "Video folgt",
+                    "<p>Hier erscheint ein Video in Deutscher Gebärdensprache. Es erklärt, was "
+                    "die Koordinierungsstelle für Flüchtlinge macht und wie Sie sie "
+                    "erreichen.</p>",
                 ),
             ],
         },
@@ -535,6 +575,11 @@ HOME = PageSpec(
     slug="home",
     title="Flüchtlinge in Flensburg",
     fields={
+        "easy_language_summary": (
+            "Hier finden Sie Informationen für Flüchtlinge in Flensburg. "
+            "Und für alle, die helfen wollen. "
+            "Die Koordinierungsstelle hilft Ihnen."
+        ),
         "intro": (
             "Informationen der Koordinierungsstelle für Flüchtlinge der Stadt Flensburg: "
             "für geflüchtete Menschen, für alle, die helfen möchten, und für alle, die "
@@ -543,6 +588,8 @@ HOME = PageSpec(
     },
     children=[OFFICE, CHECK_UP, INFO, STATE_LINKS, HELP, *LEGAL_PAGES],
     linked_fields={
+        "easy_language_page": "leichte-sprache",
+        "sign_language_page": "gebaerdensprache",
         "quick_links": [
             {
                 "type": "link",

@@ -29,9 +29,10 @@ class PageSpec:
     fields: dict[str, Any] = field(default_factory=dict)
     children: list[PageSpec] = field(default_factory=list)
     show_in_menus: bool = False
-    # Stream fields whose links name other pages by slug path ("office",
-    # "info/rights"); resolved once the whole tree exists.
-    linked_fields: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Fields that name other pages by slug path ("office", "info/rights"):
+    # stream fields with link blocks, or page choosers given as a plain path.
+    # Resolved once the whole tree exists.
+    linked_fields: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -139,8 +140,11 @@ def _resolve_links(
 
 
 def _apply_linked_fields(home: Page, spec: PageSpec, page: Page) -> None:
-    for field_name, raw_blocks in spec.linked_fields.items():
-        setattr(page, field_name, _resolve_links(home, raw_blocks))
+    for field_name, value in spec.linked_fields.items():
+        if isinstance(value, str):  # a page chooser: the slug path of its page
+            setattr(page, field_name, _page_at(home, tuple(value.split("/"))))
+        else:
+            setattr(page, field_name, _resolve_links(home, value))
     page.save_revision().publish()
 
 
@@ -157,9 +161,11 @@ def _page_at(home: Page, path: tuple[str, ...]) -> Page:
     return page.specific
 
 
-def site_settings_fill(*, site: Site, values: dict[str, Any], home: Page) -> bool:
+def site_settings_fill(*, values: dict[str, Any], home: Page) -> bool:
     """Fill the site settings, but only while no editor has entered anything."""
-    site_settings = SiteSettings.for_site(site)
+    site_settings = (
+        SiteSettings.objects.filter(locale=default_locale()).first() or SiteSettings()
+    )
     pristine = not (
         site_settings.address
         or site_settings.phone
@@ -198,8 +204,5 @@ def page_tree_load(*, tree: PageSpec, settings_values: dict[str, Any]) -> LoadRe
         page = _page_at(home, path)
         if page.pk in created_ids:
             _apply_linked_fields(home, spec, page)
-    site = Site.objects.get(root_page=home)
-    report.settings_filled = site_settings_fill(
-        site=site, values=settings_values, home=home
-    )
+    report.settings_filled = site_settings_fill(values=settings_values, home=home)
     return report

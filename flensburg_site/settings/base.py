@@ -45,7 +45,8 @@ INSTALLED_APPS = [
     "contacts",
     "phonenumber_field",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -93,7 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
+                "pages.context_processors.site_settings",
             ],
         },
     },
@@ -137,17 +138,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: German site, Berlin time. More content languages are
-# added with the translation workflow; German stays the source language.
+# Internationalisation: German is the source language; every other language
+# is a translation made with wagtail-localize. "de-x-ls" is Leichte Sprache,
+# a locale of its own (BCP 47 private use subtag; read aloud as German).
+# Each language is named in itself, as the language switcher shows it.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch")]
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("de-x-ls", "Leichte Sprache"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("fa", "فارسی"),
+    ("tr", "Türkçe"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Staff work in German; the admin offers no other language.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 
 # Static files: our own CSS/JS plus KERN UX from node_modules (installed by
@@ -157,6 +169,14 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
+    # Built by `npm run build`: KERN mirrored for Arabic and Farsi.
+    ("rtl", BASE_DIR / "build" / "rtl"),
+    # Fira Sans has no Arabic script: Noto Sans Arabic and Vazirmatn (Farsi).
+    (
+        "fonts/noto-sans-arabic",
+        BASE_DIR / "node_modules" / "@fontsource" / "noto-sans-arabic",
+    ),
+    ("fonts/vazirmatn", BASE_DIR / "node_modules" / "@fontsource" / "vazirmatn"),
 ]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

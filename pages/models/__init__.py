@@ -1,5 +1,6 @@
 """The Wagtail page tree of the site (see DESIGN.md, "The content tree")."""
 
+from .accessibility import AccessibilityStatementPage, BarrierReport
 from .base import BasePage
 from .home import HomePage
 from .sections import (
@@ -14,6 +15,8 @@ from .sections import (
 from .site_settings import SiteSettings
 
 __all__ = [
+    "AccessibilityStatementPage",
+    "BarrierReport",
     "BasePage",
     "CheckUpPage",
     "ContentPage",

@@ -1,14 +1,23 @@
 import datetime
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField
+
 from pages.blocks import CONTENT_BLOCKS
+
+
+class TranslationKind(models.TextChoices):
+    HUMAN = "human", _("von Menschen übersetzt oder Original")
+    MACHINE = "machine", _("maschinell übersetzt")
+    EXAMPLE = "example", _("Beispielübersetzung")
 
 
 class BasePage(Page):
@@ -47,6 +56,18 @@ class BasePage(Page):
         ),
     )
 
+    translation_kind = models.CharField(
+        _("Art der Übersetzung"),
+        max_length=20,
+        choices=TranslationKind.choices,
+        default=TranslationKind.HUMAN,
+        blank=True,
+        help_text=_(
+            "Nur für Übersetzungen: Maschinelle Übersetzungen und Beispielübersetzungen "
+            "zeigen den Leserinnen und Lesern einen Hinweis."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -57,6 +78,11 @@ class BasePage(Page):
         *Page.promote_panels,
         FieldPanel("menu_title"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("translation_kind")]
+    # wagtail-localize: each translation says for itself how it was made.
+    override_translatable_fields = [
+        SynchronizedField("translation_kind", overridable=True)
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -66,6 +92,23 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Serve the German page where a translation is missing, never a 404.
+
+        A translated parent whose child was not translated yet routes on
+        through its German original; the template then says so.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            default = Locale.get_default()
+            if not path_components or self.locale_id == default.pk:
+                raise
+            original = self.get_translation_or_none(default)
+            if original is None:
+                raise
+            return original.specific.route(request, path_components)
 
     @property
     def nav_title(self) -> str:

@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -31,9 +32,42 @@ class HomePage(BasePage):
         ),
     )
 
+    easy_language_summary = models.TextField(
+        _("Kurz in Leichter Sprache"),
+        blank=True,
+        help_text=_(
+            "Wenige kurze Sätze in Leichter Sprache, direkt auf der Startseite."
+        ),
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Mehr in Leichter Sprache"),
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Seite in Deutscher Gebärdensprache"),
+        help_text=_("Seite mit dem Video in Deutscher Gebärdensprache (DGS)."),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("easy_language_summary"),
+                FieldPanel("easy_language_page"),
+                FieldPanel("sign_language_page"),
+            ],
+            heading=_("Leichte Sprache und Gebärdensprache"),
+        ),
         FieldPanel("quick_links"),
         FieldPanel("teasers"),
         FieldPanel("body"),
@@ -48,6 +82,7 @@ class HomePage(BasePage):
         "pages.StateLinksPage",
         "pages.HelpPage",
         "pages.ContentPage",
+        "pages.AccessibilityStatementPage",
     ]
 
     class Meta:

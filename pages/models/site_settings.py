@@ -2,18 +2,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Locale, TranslatableMixin
 
 from pages.blocks import LinkBlock
 
 
-@register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(TranslatableMixin, models.Model):
     """What the header and footer of every page say: names, contact, legal links.
 
     Kept in the admin, not in templates, so that the office changes its phone
-    number or adds a footer link without a developer.
+    number or adds a footer link without a developer. One per language: the
+    German one is the source, the others are its translations.
     """
 
     city_name = models.CharField(_("Stadt"), max_length=100, default="Stadt Flensburg")
@@ -79,6 +79,30 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_links"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("Website-Einstellungen")
         verbose_name_plural = _("Website-Einstellungen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale"],
+                name="one_site_settings_per_locale",
+                violation_error_message=_(
+                    "Für diese Sprache gibt es die Website-Einstellungen schon."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} ({self.locale.get_display_name()})"
+
+    @classmethod
+    def for_locale(cls, locale: Locale | None = None) -> "SiteSettings":
+        """The settings in the visitor's language, else the German ones, else defaults."""
+        locale = locale or Locale.get_active()
+        candidates = cls.objects.filter(
+            locale__in=[locale.pk, Locale.get_default().pk]
+        ).select_related("locale", "privacy_page")
+        by_locale = {settings.locale_id: settings for settings in candidates}
+        return (
+            by_locale.get(locale.pk) or by_locale.get(Locale.get_default().pk) or cls()
+        )

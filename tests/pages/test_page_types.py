@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 
 from pages.models import (
+    AccessibilityStatementPage,
     CheckUpPage,
     ContentPage,
     HelpPage,
@@ -139,6 +140,7 @@ class TestTreeRules(WagtailPageTestCase):
                 StateLinksPage,
                 HelpPage,
                 ContentPage,
+                AccessibilityStatementPage,
             },
         )
 

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from contacts.demo import contacts_demo_load
+from core.bootstrap import content_locales
 from integration_checkup.demo import checkup_demo_load
 from pages import demo_content
 from pages.services import DemoContentError, page_tree_load
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        content_locales()
         directory = contacts_demo_load()
         self.stdout.write(
             f"Directory: {len(directory.created)} items created "

@@ -1,13 +1,14 @@
-"""Who may do what with the Check Up Integration's objects in the admin."""
+"""Permission policies shared by the apps' admin screens."""
 
 from django.contrib.auth import get_user_model
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
-class FeedbackPermissionPolicy(ModelPermissionPolicy):
-    """Feedback comes from visitors only: staff moderate and export it, but
-    nobody adds it in the admin (it would lack the visitor's consent)."""
+class NoAddPermissionPolicy(ModelPermissionPolicy):
+    """For what only visitors submit (feedback, barrier reports): staff
+    moderate and export it, but nobody adds it in the admin, where it would
+    lack the visitor's consent."""
 
     def user_has_permission(self, user, action):
         if action == "add":

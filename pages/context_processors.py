@@ -1,0 +1,8 @@
+from django.utils.functional import SimpleLazyObject
+
+from pages.models import SiteSettings
+
+
+def site_settings(request):
+    """``site_settings`` in every template: in the visitor's language, loaded on first use."""
+    return {"site_settings": SimpleLazyObject(SiteSettings.for_locale)}

@@ -1,0 +1,170 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from .base import BasePage
+
+
+class ConformanceStatus(models.TextChoices):
+    FULL = "full", _("vollständig vereinbar")
+    PARTIAL = "partial", _("teilweise vereinbar")
+    NONE = "none", _("nicht vereinbar")
+
+
+BARRIER_REASONS = [
+    ("not_yet_fixed", _("Noch nicht behoben")),
+    ("disproportionate_burden", _("Unverhältnismäßige Belastung")),
+    ("out_of_scope", _("Nicht im Anwendungsbereich der Regelungen")),
+]
+
+
+class BarrierValue(blocks.StructValue):
+    @property
+    def reason_label(self) -> str:
+        return dict(BARRIER_REASONS).get(self.get("reason"), "")
+
+
+class BarrierBlock(blocks.StructBlock):
+    """A known barrier, why it is there, and how to get the content anyway."""
+
+    title = blocks.CharBlock(label=_("Barriere"), max_length=200)
+    description = blocks.TextBlock(label=_("Beschreibung"))
+    reason = blocks.ChoiceBlock(label=_("Begründung"), choices=BARRIER_REASONS)
+    alternative = blocks.TextBlock(
+        label=_("Alternativer Zugang"),
+        required=False,
+        help_text=_("Wie Menschen die Inhalte trotzdem bekommen."),
+    )
+    planned_fix = blocks.CharBlock(
+        label=_("Geplante Abhilfe"), required=False, max_length=200
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Bekannte Barriere")
+        template = "components/blocks/barrier_block.html"
+        value_class = BarrierValue
+
+
+class AccessibilityStatementPage(RoutablePageMixin, BasePage):
+    """The Erklärung zur Barrierefreiheit (BfWebV SH / LBGG SH): status, known
+    barriers with reasons, last review, feedback route and complaints office,
+    with a form that stores every report of a barrier."""
+
+    conformance_status = models.CharField(
+        _("Stand der Vereinbarkeit"),
+        max_length=20,
+        choices=ConformanceStatus.choices,
+        default=ConformanceStatus.PARTIAL,
+    )
+    barriers = StreamField(
+        [("barrier", BarrierBlock())],
+        blank=True,
+        verbose_name=_("Nicht barrierefreie Inhalte"),
+    )
+    evaluation_method = models.TextField(
+        _("Grundlage der Erklärung"),
+        blank=True,
+        help_text=_("z. B. „Selbstbewertung“ oder „Prüfung durch …“, mit Datum."),
+    )
+    statement_date = models.DateField(_("Erstellt am"))
+    last_review = models.DateField(_("Zuletzt überprüft am"))
+    feedback_contact = RichTextField(
+        _("Kontakt für Rückmeldungen"), features=["bold", "link"], blank=True
+    )
+    complaints_office = RichTextField(
+        _("Beschwerdestelle"),
+        features=["bold", "link"],
+        help_text=_(
+            "Die Beschwerdestelle für barrierefreie Informationstechnik des Landes."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("conformance_status"),
+                FieldPanel("evaluation_method"),
+                FieldPanel("statement_date"),
+                FieldPanel("last_review"),
+            ],
+            heading=_("Stand"),
+        ),
+        FieldPanel("barriers"),
+        FieldPanel("feedback_contact"),
+        FieldPanel("complaints_office"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Erklärung zur Barrierefreiheit")
+        verbose_name_plural = _("Erklärungen zur Barrierefreiheit")
+
+    @path("barriere-melden/", name="report")
+    def report(self, request):
+        from pages.views import barrier_report
+
+        return barrier_report(request, self)
+
+    @path("barriere-melden/danke/<int:number>/", name="report_thanks")
+    def report_thanks(self, request, number):
+        from pages.views import barrier_report_thanks
+
+        return barrier_report_thanks(request, self, number)
+
+
+class BarrierReportStatus(models.TextChoices):
+    NEW = "new", _("Neu")
+    IN_PROGRESS = "in_progress", _("In Bearbeitung")
+    DONE = "done", _("Erledigt")
+
+
+class BarrierReport(models.Model):
+    """A visitor's report of a barrier; staff answer within the legal deadline."""
+
+    page_url = models.CharField(_("Betroffene Seite"), max_length=500, blank=True)
+    description = models.TextField(_("Beschreibung der Barriere"), max_length=5000)
+    name = models.CharField(_("Name"), max_length=120, blank=True)
+    email = models.EmailField(_("E-Mail für die Antwort"), blank=True)
+    consent = models.BooleanField(_("Einwilligung Datenschutz"), default=False)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=BarrierReportStatus.choices, default="new"
+    )
+    created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
+    staff_note = models.TextField(_("Interne Notiz"), blank=True)
+
+    panels = [
+        FieldPanel("page_url", read_only=True),
+        FieldPanel("description", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("status"),
+        FieldPanel("staff_note"),
+    ]
+
+    class Meta:
+        verbose_name = _("Meldung einer Barriere")
+        verbose_name_plural = _("Meldungen von Barrieren")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consent=True),
+                name="barrier_report_requires_consent",
+                violation_error_message=_("Ohne Einwilligung wird nichts gespeichert."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.description[:60]}"

@@ -1,0 +1,73 @@
+"""Languages: the switcher, hreflang alternates, notes on untranslated pages."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_bidi
+
+register = template.Library()
+
+
+def _is_rtl(code: str) -> bool:
+    return code.split("-")[0] in settings.LANGUAGES_BIDI
+
+
+def _language_links(request, page) -> list[dict]:
+    current = get_language()
+    translations = {}
+    remainder = ""
+    if page is not None and hasattr(page, "get_translations"):
+        for translation in (
+            page.get_translations(inclusive=True).live().select_related("locale")
+        ):
+            translations[translation.locale.language_code] = translation
+        here = translate_url(page.get_url(request) or "/", current)
+        if request.path.startswith(here):
+            remainder = request.path[len(here) :]
+    links = []
+    for code, name in settings.LANGUAGES:
+        translation = translations.get(code)
+        if translation is not None:
+            url = (translation.get_url(request) or "/") + remainder
+        else:
+            url = translate_url(request.path, code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "is_translated": translation is not None,
+                "dir": "rtl" if _is_rtl(code) else "ltr",
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """Every language with the URL of this page in it (once per request)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    if not hasattr(request, "_language_links"):
+        request._language_links = _language_links(request, context.get("page"))
+    return request._language_links
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context) -> dict:
+    """Language of the page's content, when it differs from the interface's:
+    an untranslated page is shown in German inside a translated frame."""
+    page = context.get("page")
+    current = get_language()
+    if page is None or not hasattr(page, "locale"):
+        return {}
+    code = page.locale.language_code
+    if code == current:
+        return {}
+    return {
+        "code": code,
+        "dir": "rtl" if _is_rtl(code) else "ltr",
+        "current_is_rtl": get_language_bidi(),
+    }

@@ -1,0 +1,62 @@
+"""Views below pages: the barrier report of the accessibility statement."""
+
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from core.ratelimit import rate_limited
+from pages.forms import BarrierReportForm
+from pages.models.accessibility import BarrierReport
+
+
+def _render(request, page, template, context, *, trail, status=200):
+    base = {"page": page, "self": page, "request": request, "breadcrumb_trail": trail}
+    base.update(context)
+    return TemplateResponse(request, template, base, status=status)
+
+
+def barrier_report(request, page):
+    form_url = page.get_url(request) + page.reverse_subpage("report")
+    status = 200
+    if request.method == "POST":
+        form = BarrierReportForm(request.POST)
+        if rate_limited(request, scope="barrier-report"):
+            form.add_error(
+                None,
+                _(
+                    "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Meldungen. Bitte "
+                    "versuchen Sie es in einer Stunde noch einmal. Ihr Text ist unten noch "
+                    "vorhanden."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            report = form.save()
+            thanks = page.reverse_subpage("report_thanks", args=[report.pk])
+            return HttpResponseRedirect(page.get_url(request) + thanks)
+        else:
+            status = 400
+    else:
+        form = BarrierReportForm(
+            initial={"page_url": request.GET.get("seite", "")[:500]}
+        )
+    return _render(
+        request,
+        page,
+        "pages/barrier_report_form.html",
+        {"form": form},
+        trail=[(_("Barriere melden"), form_url)],
+        status=status,
+    )
+
+
+def barrier_report_thanks(request, page, number: int):
+    if not BarrierReport.objects.filter(pk=number).exists():
+        raise Http404(_("Diese Meldung gibt es nicht."))
+    return _render(
+        request,
+        page,
+        "pages/barrier_report_thanks.html",
+        {"number": number},
+        trail=[(_("Vielen Dank"), request.path)],
+    )

@@ -1,0 +1,63 @@
+"""Admin screens of the pages app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.models import Locale
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.permissions import NoAddPermissionPolicy
+from pages.models import BarrierReport, SiteSettings
+
+register_permission_policy(BarrierReport, NoAddPermissionPolicy(BarrierReport))
+
+
+class SiteSettingsForm(WagtailAdminModelForm):
+    """One set of settings per language; a second one gets a German message."""
+
+    def clean(self):
+        cleaned = super().clean()
+        locale_id = self.instance.locale_id or Locale.get_default().pk
+        others = SiteSettings.objects.filter(locale_id=locale_id).exclude(
+            pk=self.instance.pk
+        )
+        if others.exists():
+            self.add_error(
+                None, _("Für diese Sprache gibt es die Website-Einstellungen schon.")
+            )
+        return cleaned
+
+
+class SiteSettingsViewSet(SnippetViewSet):
+    model = SiteSettings
+    icon = "cogs"
+    menu_label = _("Website-Einstellungen")
+    add_to_admin_menu = True
+    menu_order = 800
+    list_display = ["__str__", "office_name", "phone", "email"]
+    edit_handler = ObjectList(SiteSettings.panels, base_form_class=SiteSettingsForm)
+
+
+class BarrierReportViewSet(SnippetViewSet):
+    """Reports from the accessibility statement's form; staff answer them."""
+
+    model = BarrierReport
+    icon = "warning"
+    menu_label = _("Gemeldete Barrieren")
+    add_to_admin_menu = True
+    menu_order = 810
+    list_display = ["description", "page_url", "created_at", "status"]
+    list_filter = ["status"]
+    search_fields = ["description", "page_url", "name", "email"]
+    search_backend_name = None
+    ordering = ["-created_at"]
+    list_export = ["created_at", "status", "page_url", "description", "name", "email"]
+    export_filename = "gemeldete-barrieren"
+    copy_view_enabled = False
+
+
+register_snippet(SiteSettingsViewSet)
+register_snippet(BarrierReportViewSet)
