@@ -7,8 +7,22 @@ import datetime
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from core.translations import default_locale_only
+
 from .models import HelpCategory, Language, Need, OpeningHoursSlot, Organisation, Person
 from .opening_hours import BERLIN
+
+
+def organisation_queryset() -> QuerySet[Organisation]:
+    """Organisations with everything the directory shows, prefetched."""
+    return Organisation.objects.select_related("place").prefetch_related(
+        "categories",
+        "languages",
+        Prefetch(
+            "opening_hours",
+            queryset=OpeningHoursSlot.objects.order_by("weekday", "opens"),
+        ),
+    )
 
 
 def organisation_list(
@@ -18,15 +32,8 @@ def organisation_list(
     language: Language | None = None,
     query: str = "",
 ) -> QuerySet[Organisation]:
-    """Organisations with everything the directory shows, prefetched."""
-    organisations = Organisation.objects.select_related("place").prefetch_related(
-        "categories",
-        "languages",
-        Prefetch(
-            "opening_hours",
-            queryset=OpeningHoursSlot.objects.order_by("weekday", "opens"),
-        ),
-    )
+    """The German originals, filtered; ``views`` swaps in translations."""
+    organisations = default_locale_only(organisation_queryset())
     if category is not None:
         organisations = organisations.filter(categories=category)
     if district:
@@ -44,7 +51,7 @@ def organisation_list(
 
 
 def organisation_get(*, pk: int) -> Organisation:
-    return organisation_list().get(pk=pk)
+    return organisation_queryset().get(pk=pk)
 
 
 def person_get(*, pk: int) -> Person:
@@ -67,7 +74,7 @@ def needs_current(*, now: datetime.datetime | None = None) -> QuerySet[Need]:
 
 
 def categories() -> QuerySet[HelpCategory]:
-    return HelpCategory.objects.order_by("sort_order", "name")
+    return default_locale_only(HelpCategory.objects.order_by("sort_order", "name"))
 
 
 def languages() -> QuerySet[Language]:

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
+from core.translations import localize_objects
 
 from . import selectors
 from .forms import DirectoryFilterForm
@@ -58,6 +59,9 @@ def directory_context(request) -> dict:
         list_all=selectors.organisation_list,
         list_filtered=lambda valid: selectors.organisation_list(**valid.filters()),
         per_page=ORGANISATIONS_PER_PAGE,
+    )
+    listing.page_obj.object_list = localize_objects(
+        listing.page_obj.object_list, queryset=selectors.organisation_queryset()
     )
     return {
         "directory_form": form,

@@ -11,6 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
+
+from core.translations import default_locale_only
+
 from .models import (
     Feedback,
     FieldOfAction,
@@ -27,7 +31,7 @@ def measure_list(
     *, field: FieldOfAction | None = None, status: str = "", query: str = ""
 ) -> QuerySet[MeasureSheet]:
     """Published measure sheets, optionally filtered; ordered by number."""
-    sheets = MeasureSheet.objects.filter(live=True).select_related(
+    sheets = default_locale_only(MeasureSheet.objects.filter(live=True)).select_related(
         "field_of_action", "document"
     )
     if field is not None:
@@ -46,11 +50,23 @@ def measure_list(
     return sheets.order_by("number")
 
 
+def measure_detail_queryset() -> QuerySet[MeasureSheet]:
+    """Published sheets with what their pages show (translations use it too)."""
+    return MeasureSheet.objects.filter(live=True).select_related(
+        "field_of_action", "document"
+    )
+
+
+def field_detail_queryset() -> QuerySet[FieldOfAction]:
+    return FieldOfAction.objects.select_related(
+        "status_analysis", "status_analysis__document"
+    )
+
+
 def measure_get(*, number: int) -> MeasureSheet:
     """One published sheet with its history and approved feedback (raises DoesNotExist)."""
     return (
-        MeasureSheet.objects.filter(live=True)
-        .select_related("field_of_action", "document")
+        measure_detail_queryset()
         .prefetch_related(
             Prefetch(
                 "status_changes",
@@ -64,18 +80,16 @@ def measure_get(*, number: int) -> MeasureSheet:
                 to_attr="approved_feedback",
             ),
         )
-        .get(number=number)
+        .get(number=number, locale=Locale.get_default())
     )
 
 
 def field_list() -> QuerySet[FieldOfAction]:
-    return FieldOfAction.objects.order_by("sort_order", "name")
+    return default_locale_only(FieldOfAction.objects.order_by("sort_order", "name"))
 
 
 def field_get(*, slug: str) -> FieldOfAction:
-    return FieldOfAction.objects.select_related(
-        "status_analysis", "status_analysis__document"
-    ).get(slug=slug)
+    return field_detail_queryset().get(slug=slug, locale=Locale.get_default())
 
 
 @dataclass(frozen=True)
@@ -101,7 +115,7 @@ class FieldProgress:
 def field_progress() -> list[FieldProgress]:
     """Measures per field and status, in two queries whatever the number of sheets."""
     rows = (
-        MeasureSheet.objects.filter(live=True)
+        default_locale_only(MeasureSheet.objects.filter(live=True))
         .values("field_of_action_id", "status")
         .annotate(count=Count("id"))
         .order_by()
@@ -133,13 +147,15 @@ def field_progress() -> list[FieldProgress]:
 
 
 def process_steps() -> QuerySet[ProcessStep]:
-    return ProcessStep.objects.order_by("sort_order", "date")
+    return default_locale_only(ProcessStep.objects.order_by("sort_order", "date"))
 
 
 def status_analyses() -> QuerySet[StatusAnalysis]:
-    return StatusAnalysis.objects.select_related(
-        "field_of_action", "document"
-    ).order_by("field_of_action__sort_order")
+    return (
+        default_locale_only(StatusAnalysis.objects)
+        .select_related("field_of_action", "document")
+        .order_by("field_of_action__sort_order")
+    )
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
 from core.ratelimit import rate_limited
+from core.translations import localize_objects
 
 from . import selectors
 from .downloads import archive_response
 from .feeds import MeasureEventsFeed
 from .forms import FeedbackForm, MeasureFilterForm
-from .models import FieldOfAction, MeasureSheet, MeasureStatus
+from .models import FieldOfAction, MeasureSheet, MeasureStatus, StatusAnalysis
 from .services import feedback_submit
 
 MEASURES_PER_PAGE = 25
@@ -67,7 +68,9 @@ def _render(request, index_page, template, context, *, trail=(), status=200):
     return TemplateResponse(request, template, base, status=status)
 
 
-def _with_urls(urls: CheckUpUrls, measures):
+def _with_urls(urls: CheckUpUrls, measures) -> list:
+    """The sheets in the visitor's language where translated, with their URLs."""
+    measures = localize_objects(measures, queryset=selectors.measure_detail_queryset())
     for measure in measures:
         measure.public_url = urls.measure(measure)
         measure.field_of_action.public_url = urls.field(measure.field_of_action)
@@ -78,11 +81,13 @@ def overview_context(request, index_page) -> dict:
     """What the Check Up Integration page itself shows besides its text."""
     urls = CheckUpUrls(index_page, request)
     progress = selectors.field_progress()
-    for row in progress:
-        row.field.public_url = urls.field(row.field)
+    shown = localize_objects([row.field for row in progress])
+    for row, field in zip(progress, shown, strict=True):
+        row.field = field
+        row.field.public_url = urls.field(field)
     return {
         "checkup_urls": urls,
-        "process_steps": selectors.process_steps(),
+        "process_steps": localize_objects(selectors.process_steps()),
         "field_progress": progress,
         "statuses": MeasureStatus,
         "measure_total": sum(row.total for row in progress),
@@ -104,7 +109,7 @@ def measure_list(request, index_page):
         ),
         per_page=MEASURES_PER_PAGE,
     )
-    _with_urls(urls, listing.page_obj.object_list)
+    listing.page_obj.object_list = _with_urls(urls, listing.page_obj.object_list)
     return _render(
         request,
         index_page,
@@ -138,8 +143,10 @@ def _measure_trail(urls: CheckUpUrls, measure: MeasureSheet, *more) -> list:
 
 def measure_detail(request, index_page, number: int):
     urls = CheckUpUrls(index_page, request)
-    measure = _measure_or_404(number)
-    _with_urls(urls, [measure])
+    original = _measure_or_404(number)
+    (measure,) = _with_urls(urls, [original])
+    # Feedback belongs to the measure, whatever language it was written in.
+    measure.approved_feedback = original.approved_feedback
     return _render(
         request,
         index_page,
@@ -157,8 +164,8 @@ def measure_feedback(request, index_page, number: int):
     """The feedback form on its own page, so that only people who use it get a
     CSRF cookie; every visitor else browses cookie-free."""
     urls = CheckUpUrls(index_page, request)
-    measure = _measure_or_404(number)
-    _with_urls(urls, [measure])
+    original = _measure_or_404(number)
+    (measure,) = _with_urls(urls, [original])
     status = 200
     if request.method == "POST":
         form = FeedbackForm(request.POST)
@@ -174,7 +181,7 @@ def measure_feedback(request, index_page, number: int):
             status = 429
         elif form.is_valid():
             feedback_submit(
-                measure=measure,
+                measure=original,
                 text=form.cleaned_data["text"],
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
@@ -203,8 +210,7 @@ def measure_feedback(request, index_page, number: int):
 
 def measure_feedback_thanks(request, index_page, number: int):
     urls = CheckUpUrls(index_page, request)
-    measure = _measure_or_404(number)
-    _with_urls(urls, [measure])
+    (measure,) = _with_urls(urls, [_measure_or_404(number)])
     return _render(
         request,
         index_page,
@@ -220,7 +226,8 @@ def field_detail(request, index_page, slug: str):
         field = selectors.field_get(slug=slug)
     except FieldOfAction.DoesNotExist as error:
         raise Http404(_("Dieses Handlungsfeld gibt es nicht.")) from error
-    measures = _with_urls(urls, list(selectors.measure_list(field=field)))
+    measures = _with_urls(urls, selectors.measure_list(field=field))
+    (field,) = localize_objects([field], queryset=selectors.field_detail_queryset())
     analysis = getattr(field, "status_analysis", None)
     return _render(
         request,
@@ -238,7 +245,10 @@ def field_detail(request, index_page, slug: str):
 
 def analysis_list(request, index_page):
     urls = CheckUpUrls(index_page, request)
-    analyses = list(selectors.status_analyses())
+    analyses = localize_objects(
+        selectors.status_analyses(),
+        queryset=StatusAnalysis.objects.select_related("field_of_action", "document"),
+    )
     for analysis in analyses:
         analysis.field_of_action.public_url = urls.field(analysis.field_of_action)
     return _render(

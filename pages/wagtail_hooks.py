@@ -1,8 +1,11 @@
 """Admin screens of the pages app."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
@@ -10,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.permissions import NoAddPermissionPolicy
+from pages.admin_views import can_see_translation_status, translation_status_view
 from pages.models import BarrierReport, SiteSettings
 
 register_permission_policy(BarrierReport, NoAddPermissionPolicy(BarrierReport))
@@ -61,3 +65,26 @@ class BarrierReportViewSet(SnippetViewSet):
 
 register_snippet(SiteSettingsViewSet)
 register_snippet(BarrierReportViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path("uebersetzungsstand/", translation_status_view, name="translation_status")
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_translation_status(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Übersetzungsstand"),
+        reverse("translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=900,
+    )

@@ -79,3 +79,14 @@ class ContentPageFactory(BasePageFactory):
 
     class Meta:
         model = models.ContentPage
+
+
+class AccessibilityStatementPageFactory(BasePageFactory):
+    title = "Erklärung zur Barrierefreiheit"
+    slug = "barrierefreiheit"
+    statement_date = datetime.date(2026, 11, 1)
+    last_review = datetime.date(2026, 11, 20)
+    complaints_office = "<p>Beschwerdestelle für barrierefreie Informationstechnik</p>"
+
+    class Meta:
+        model = models.AccessibilityStatementPage

@@ -9,15 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from wagtail_localize.fields import SynchronizedField
-
 from pages.blocks import CONTENT_BLOCKS
-
-
-class TranslationKind(models.TextChoices):
-    HUMAN = "human", _("von Menschen übersetzt oder Original")
-    MACHINE = "machine", _("maschinell übersetzt")
-    EXAMPLE = "example", _("Beispielübersetzung")
 
 
 class BasePage(Page):
@@ -56,18 +48,6 @@ class BasePage(Page):
         ),
     )
 
-    translation_kind = models.CharField(
-        _("Art der Übersetzung"),
-        max_length=20,
-        choices=TranslationKind.choices,
-        default=TranslationKind.HUMAN,
-        blank=True,
-        help_text=_(
-            "Nur für Übersetzungen: Maschinelle Übersetzungen und Beispielübersetzungen "
-            "zeigen den Leserinnen und Lesern einen Hinweis."
-        ),
-    )
-
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -77,11 +57,6 @@ class BasePage(Page):
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("menu_title"),
-    ]
-    settings_panels = [*Page.settings_panels, FieldPanel("translation_kind")]
-    # wagtail-localize: each translation says for itself how it was made.
-    override_translatable_fields = [
-        SynchronizedField("translation_kind", overridable=True)
     ]
 
     search_fields = [

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_bidi
 
+from pages.translation_status import translation_kind as compute_translation_kind
+
 register = template.Library()
 
 
@@ -21,7 +23,14 @@ def _language_links(request, page) -> list[dict]:
             page.get_translations(inclusive=True).live().select_related("locale")
         ):
             translations[translation.locale.language_code] = translation
-        here = translate_url(page.get_url(request) or "/", current)
+        # The page's own address in this language: a German page shown in
+        # another language (untranslated fallback) sits under that prefix.
+        here = page.get_url(request) or "/"
+        if (
+            page.locale.language_code != current
+            and page.locale.language_code == settings.LANGUAGE_CODE
+        ):
+            here = f"/{current}{here}"
         if request.path.startswith(here):
             remainder = request.path[len(here) :]
     links = []
@@ -71,3 +80,11 @@ def content_language(context) -> dict:
         "dir": "rtl" if _is_rtl(code) else "ltr",
         "current_is_rtl": get_language_bidi(),
     }
+
+
+@register.simple_tag
+def translation_kind(page) -> str:
+    """ "machine" or "example" for translations made that way, else ""."""
+    if page is None or not hasattr(page, "translation_key"):
+        return ""
+    return compute_translation_kind(page)

@@ -120,3 +120,39 @@ def test_failed_feedback_moves_focus_to_the_error_summary(open_page):
     focused = page.evaluate("document.activeElement.id")
     assert focused == "fehler"
     assert page.get_by_text("Bitte schreiben Sie Ihre Rückmeldung.").first.is_visible()
+
+
+@pytest.mark.parametrize("path", ["/", "/ar/wie-kann-geholfen-werden/"])
+def test_keyboard_reaches_everything_in_order_with_a_visible_focus(open_page, path):
+    page, _ = open_page(path, DESKTOP)
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el || el === document.body) return null;
+                const style = getComputedStyle(el);
+                // KERN's stretched card links draw their focus ring on ::after.
+                const after = getComputedStyle(el, '::after');
+                const all = [...document.querySelectorAll('*')];
+                return {
+                    index: all.indexOf(el),
+                    tag: el.tagName,
+                    text: (el.textContent || '').trim().slice(0, 40),
+                    visible: [style, after].some(
+                        s => s.outlineStyle !== 'none' || s.boxShadow !== 'none'
+                    ),
+                };
+            }"""
+        )
+        if info is None:
+            break
+        seen.append(info)
+
+    assert seen[0]["text"] in {"Zum Inhalt springen", "الانتقال إلى المحتوى"} or seen[0]["tag"] == "A"
+    assert len(seen) >= 10
+    invisible = [item for item in seen if not item["visible"]]
+    assert not invisible, invisible
+    order = [item["index"] for item in seen]
+    assert order == sorted(order), "focus order does not follow the page order"

@@ -231,3 +231,35 @@ def test_list_page_queries_do_not_grow_from_22_to_300_sheets(
     assert count_queries(client, url) == with_22
     assert count_queries(client, url + "?handlungsfeld=arbeit&q=Ma") == with_22_filtered
     assert count_queries(client, url + "?seite=12") == with_22
+
+
+def test_translated_sheets_show_in_the_visitors_language_others_in_german(
+    client, checkup_url, sheets, django_capture_on_commit_callbacks
+):
+    from core.bootstrap import content_locales
+    from pages.demo_translations import object_translate
+
+    content_locales()
+    with django_capture_on_commit_callbacks(execute=True):
+        object_translate(
+            instance=sheets["wohnung"],
+            language="en",
+            strings={"Wohnungsbörse": {"en": "Housing exchange"}},
+        )
+
+    english_list = client.get("/en" + checkup_url + "massnahmen/").content.decode()
+    english_detail = client.get("/en" + checkup_url + "massnahmen/3/").content.decode()
+    german_list = client.get(checkup_url + "massnahmen/").content.decode()
+
+    assert listed_titles(english_list) == [
+        "Lotsenstelle Arbeitsmarkt",
+        "Praktikumsbörse",
+        "Housing exchange",
+    ]
+    assert "3 Maßnahmensteckbriefe" not in english_list  # the count is in English
+    assert "Housing exchange" in english_detail
+    assert listed_titles(german_list) == [
+        "Lotsenstelle Arbeitsmarkt",
+        "Praktikumsbörse",
+        "Wohnungsbörse",
+    ]

@@ -2,10 +2,13 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from wagtail.models import Site
+
 from contacts.demo import contacts_demo_load
 from core.bootstrap import content_locales
 from integration_checkup.demo import checkup_demo_load
 from pages import demo_content
+from pages.demo_translations import demo_translations_load
 from pages.services import DemoContentError, page_tree_load
 
 
@@ -35,6 +38,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for url_path in report.created:
             self.stdout.write(f"  created {url_path}")
+        home = Site.objects.get(is_default_site=True).root_page
+        translated = demo_translations_load(home=home)
+        self.stdout.write(f"Example translations: {len(translated)} pages translated.")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content: {len(report.created)} pages created, "
