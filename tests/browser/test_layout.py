@@ -150,7 +150,10 @@ def test_keyboard_reaches_everything_in_order_with_a_visible_focus(open_page, pa
             break
         seen.append(info)
 
-    assert seen[0]["text"] in {"Zum Inhalt springen", "الانتقال إلى المحتوى"} or seen[0]["tag"] == "A"
+    assert (
+        seen[0]["text"] in {"Zum Inhalt springen", "الانتقال إلى المحتوى"}
+        or seen[0]["tag"] == "A"
+    )
     assert len(seen) >= 10
     invisible = [item for item in seen if not item["visible"]]
     assert not invisible, invisible

@@ -62,7 +62,7 @@ def directory():
 
 def names(html):
     return re.findall(
-        r'class="organisation-card__name" id="organisation-\d+">([^<]+)<', html
+        r'class="organisation-card__name" id="organisation-\d+"[^>]*>([^<]+)<', html
     )
 
 

@@ -60,7 +60,7 @@ def sheets(fields):
 
 def listed_titles(html: str) -> list[str]:
     return re.findall(
-        r'class="measure-item__title"><a class="kern-link" href="[^"]+">([^<]+)</a>',
+        r'class="measure-item__title"[^>]*><a class="kern-link" href="[^"]+">([^<]+)</a>',
         html,
     )
 
@@ -263,3 +263,19 @@ def test_translated_sheets_show_in_the_visitors_language_others_in_german(
         "Praktikumsbörse",
         "Wohnungsbörse",
     ]
+
+
+def test_untranslated_content_is_marked_german_for_screen_readers(client, checkup_url, sheets):
+    from core.bootstrap import content_locales
+
+    content_locales()
+
+    detail = client.get("/ar" + checkup_url + "massnahmen/1/").content.decode()
+    listing = client.get("/ar" + checkup_url + "massnahmen/").content.decode()
+
+    assert '<html lang="ar" dir="rtl"' in detail
+    assert '<h1 class="kern-heading-x-large page-title" lang="de" dir="ltr">Lotsenstelle Arbeitsmarkt</h1>' in detail
+    assert 'class="translation-notice"' in detail or "translation-notice" in detail
+    assert '<h2 class="measure-item__title" lang="de" dir="ltr">' in listing
+    german = client.get(checkup_url + "massnahmen/1/").content.decode()
+    assert '<h1 class="kern-heading-x-large page-title">Lotsenstelle Arbeitsmarkt</h1>' in german

@@ -294,7 +294,9 @@ def test_site_settings_follow_the_language_and_fall_back_to_german(
     assert 'class="site-brand__office">Koordinierungsstelle für Flüchtlinge' in turkish
 
 
-def test_switcher_keeps_the_place_on_fallback_pages_and_subpages(client, home, office, translate):
+def test_switcher_keeps_the_place_on_fallback_pages_and_subpages(
+    client, home, office, translate
+):
     translate(home, "ar", {home.title: {"ar": "اللاجئون في فلنسبورغ"}})
 
     on_fallback_home = client.get("/uk/").content.decode()

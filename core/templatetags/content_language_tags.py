@@ -1,0 +1,42 @@
+"""Mark content that is shown in another language than the interface.
+
+Snippets without a translation appear in German inside a translated page;
+screen readers must read them with a German voice (WCAG 3.1.2).
+"""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+from wagtail.models import Locale
+
+register = template.Library()
+
+
+def _is_rtl(code: str) -> bool:
+    return code.split("-")[0] in settings.LANGUAGES_BIDI
+
+
+def _locale_code(request, obj) -> str:
+    """The object's language code, with the locale table read once per request."""
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return settings.LANGUAGE_CODE  # not translatable: always German
+    if not hasattr(request, "_locale_codes"):
+        request._locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
+    return request._locale_codes.get(locale_id, settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, obj):
+    """` lang=".." dir=".."` when ``obj`` is in another language than the page."""
+    code = _locale_code(context.get("request"), obj)
+    if code == get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if _is_rtl(code) else "ltr")
+
+
+@register.simple_tag(takes_context=True)
+def is_untranslated(context, obj) -> bool:
+    return _locale_code(context.get("request"), obj) != get_language()
