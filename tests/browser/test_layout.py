@@ -20,6 +20,9 @@ PAGES = [
     "/check-up-integration/massnahmen/7/",
     "/check-up-integration/massnahmen/7/rueckmeldung/",
     "/wie-kann-geholfen-werden/",
+    "/ar/",
+    "/ar/wie-kann-geholfen-werden/",
+    "/fa/check-up-integration/massnahmen/7/",
 ]
 
 
@@ -159,3 +162,24 @@ def test_keyboard_reaches_everything_in_order_with_a_visible_focus(open_page, pa
     assert not invisible, invisible
     order = [item["index"] for item in seen]
     assert order == sorted(order), "focus order does not follow the page order"
+
+
+def test_language_switcher_works_without_javascript_and_keeps_the_page(
+    browser, live_server, demo_site
+):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": PHONE, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/koordinierungsstelle/")
+
+    page.locator(".language-switcher__toggle").click()
+    page.get_by_role("link", name="العربية").click()
+
+    assert page.url == live_server.url + "/ar/koordinierungsstelle/"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    context.close()

@@ -265,7 +265,9 @@ def test_translated_sheets_show_in_the_visitors_language_others_in_german(
     ]
 
 
-def test_untranslated_content_is_marked_german_for_screen_readers(client, checkup_url, sheets):
+def test_untranslated_content_is_marked_german_for_screen_readers(
+    client, checkup_url, sheets
+):
     from core.bootstrap import content_locales
 
     content_locales()
@@ -274,8 +276,14 @@ def test_untranslated_content_is_marked_german_for_screen_readers(client, checku
     listing = client.get("/ar" + checkup_url + "massnahmen/").content.decode()
 
     assert '<html lang="ar" dir="rtl"' in detail
-    assert '<h1 class="kern-heading-x-large page-title" lang="de" dir="ltr">Lotsenstelle Arbeitsmarkt</h1>' in detail
+    assert (
+        '<h1 class="kern-heading-x-large page-title" lang="de" dir="ltr">Lotsenstelle Arbeitsmarkt</h1>'
+        in detail
+    )
     assert 'class="translation-notice"' in detail or "translation-notice" in detail
     assert '<h2 class="measure-item__title" lang="de" dir="ltr">' in listing
     german = client.get(checkup_url + "massnahmen/1/").content.decode()
-    assert '<h1 class="kern-heading-x-large page-title">Lotsenstelle Arbeitsmarkt</h1>' in german
+    assert (
+        '<h1 class="kern-heading-x-large page-title">Lotsenstelle Arbeitsmarkt</h1>'
+        in german
+    )
