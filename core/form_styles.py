@@ -44,3 +44,20 @@ class HoneypotFormMixin(forms.Form):
                 code="honeypot",
             )
         return cleaned
+
+
+EMAIL_INVALID = _(
+    "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. "
+    "name@beispiel.de, oder lassen Sie das Feld leer."
+)
+
+
+class ConsentFormMixin:
+    """A visitor's submission is stored only with consent to the privacy notice."""
+
+    consent_message = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].required = True
+        self.fields["consent"].error_messages["required"] = self.consent_message

@@ -4,11 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_forms import LocaleUniqueAdminForm
-from core.form_styles import HoneypotFormMixin, KernFormMixin
+from core.form_styles import (
+    EMAIL_INVALID,
+    ConsentFormMixin,
+    HoneypotFormMixin,
+    KernFormMixin,
+)
 from core.listing import search_query_field
 
 from .models import Feedback, MeasureStatus
-from .models.feedback import FEEDBACK_MAX_LENGTH
 from .services import measure_status_sync
 
 
@@ -76,8 +80,13 @@ class MeasureFilterForm(KernFormMixin, forms.Form):
         return self._fields_by_slug.get(self.cleaned_data.get("handlungsfeld") or "")
 
 
-class FeedbackForm(KernFormMixin, HoneypotFormMixin, forms.ModelForm):
+class FeedbackForm(KernFormMixin, HoneypotFormMixin, ConsentFormMixin, forms.ModelForm):
     """Feedback on a measure sheet. ``website`` is a honeypot people never see."""
+
+    consent_message = _(
+        "Bitte stimmen Sie den Datenschutzhinweisen zu. Ohne Ihre Zustimmung "
+        "dürfen wir die Rückmeldung nicht speichern."
+    )
 
     class Meta:
         model = Feedback
@@ -107,25 +116,5 @@ class FeedbackForm(KernFormMixin, HoneypotFormMixin, forms.ModelForm):
                     "Ihr Text hat %(show_value)d Zeichen."
                 ),
             },
-            "email": {
-                "invalid": _(
-                    "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. "
-                    "name@beispiel.de, oder lassen Sie das Feld leer."
-                )
-            },
+            "email": {"invalid": EMAIL_INVALID},
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["consent"].required = True
-        self.fields["consent"].error_messages["required"] = _(
-            "Bitte stimmen Sie den Datenschutzhinweisen zu. Ohne Ihre Zustimmung "
-            "dürfen wir die Rückmeldung nicht speichern."
-        )
-        self.fields["text"].max_length = FEEDBACK_MAX_LENGTH
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(self.fields["text"].error_messages["required"])
-        return text

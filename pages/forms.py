@@ -3,12 +3,24 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.form_styles import HoneypotFormMixin, KernFormMixin
+from core.form_styles import (
+    EMAIL_INVALID,
+    ConsentFormMixin,
+    HoneypotFormMixin,
+    KernFormMixin,
+)
 from pages.models.accessibility import BarrierReport
 
 
-class BarrierReportForm(KernFormMixin, HoneypotFormMixin, forms.ModelForm):
+class BarrierReportForm(
+    KernFormMixin, HoneypotFormMixin, ConsentFormMixin, forms.ModelForm
+):
     """Report a barrier (BITV feedback route)."""
+
+    consent_message = _(
+        "Bitte stimmen Sie den Datenschutzhinweisen zu. Ohne Ihre Zustimmung "
+        "dürfen wir die Meldung nicht speichern."
+    )
 
     class Meta:
         model = BarrierReport
@@ -39,26 +51,5 @@ class BarrierReportForm(KernFormMixin, HoneypotFormMixin, forms.ModelForm):
                     "Ihr Text hat %(show_value)d Zeichen."
                 ),
             },
-            "email": {
-                "invalid": _(
-                    "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. "
-                    "name@beispiel.de, oder lassen Sie das Feld leer."
-                )
-            },
+            "email": {"invalid": EMAIL_INVALID},
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["consent"].required = True
-        self.fields["consent"].error_messages["required"] = _(
-            "Bitte stimmen Sie den Datenschutzhinweisen zu. Ohne Ihre Zustimmung "
-            "dürfen wir die Meldung nicht speichern."
-        )
-
-    def clean_description(self):
-        text = self.cleaned_data["description"].strip()
-        if not text:
-            raise forms.ValidationError(
-                self.fields["description"].error_messages["required"]
-            )
-        return text
