@@ -19,7 +19,7 @@ from . import selectors
 from .downloads import archive_response
 from .feeds import MeasureEventsFeed
 from .forms import FeedbackForm, MeasureFilterForm
-from .models import FieldOfAction, MeasureSheet, MeasureStatus, StatusAnalysis
+from .models import FieldOfAction, MeasureSheet, StatusAnalysis
 from .services import feedback_submit
 
 MEASURES_PER_PAGE = 25
@@ -89,7 +89,6 @@ def overview_context(request, index_page) -> dict:
         "checkup_urls": urls,
         "process_steps": localize_objects(selectors.process_steps()),
         "field_progress": progress,
-        "statuses": MeasureStatus,
         "measure_total": sum(row.total for row in progress),
     }
 

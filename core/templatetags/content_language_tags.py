@@ -14,8 +14,9 @@ from wagtail.models import Locale
 register = template.Library()
 
 
-def _is_rtl(code: str) -> bool:
-    return code.split("-")[0] in settings.LANGUAGES_BIDI
+def text_direction(code: str) -> str:
+    """ "rtl" for Arabic, Farsi and other right-to-left languages, else "ltr"."""
+    return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
 
 
 def _locale_code(request, obj) -> str:
@@ -34,7 +35,7 @@ def lang_attrs(context, obj):
     code = _locale_code(context.get("request"), obj)
     if code == get_language():
         return ""
-    return format_html(' lang="{}" dir="{}"', code, "rtl" if _is_rtl(code) else "ltr")
+    return format_html(' lang="{}" dir="{}"', code, text_direction(code))
 
 
 @register.simple_tag(takes_context=True)

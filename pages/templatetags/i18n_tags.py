@@ -3,15 +3,12 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language
 
+from core.templatetags.content_language_tags import text_direction
 from pages.translation_status import translation_kind as compute_translation_kind
 
 register = template.Library()
-
-
-def _is_rtl(code: str) -> bool:
-    return code.split("-")[0] in settings.LANGUAGES_BIDI
 
 
 def _language_links(request, page) -> list[dict]:
@@ -47,7 +44,7 @@ def _language_links(request, page) -> list[dict]:
                 "url": url,
                 "is_current": code == current,
                 "is_translated": translation is not None,
-                "dir": "rtl" if _is_rtl(code) else "ltr",
+                "dir": text_direction(code),
             }
         )
     return links
@@ -77,8 +74,7 @@ def content_language(context) -> dict:
         return {}
     return {
         "code": code,
-        "dir": "rtl" if _is_rtl(code) else "ltr",
-        "current_is_rtl": get_language_bidi(),
+        "dir": text_direction(code),
     }
 
 
