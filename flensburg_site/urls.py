@@ -11,6 +11,7 @@ urlpatterns = [
     # Wagtail's document URLs with our serve view (range requests).
     path("dokumente/", include("core.urls")),
     path("", include("contacts.urls")),
+    path("api/", include("api.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:
@@ -28,6 +29,7 @@ if settings.SERVE_MEDIA_FILES:
     )
 
 urlpatterns += i18n_patterns(
+    path("suche/", include("site_search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -43,8 +43,11 @@ INSTALLED_APPS = [
     "pages",
     "integration_checkup",
     "contacts",
+    "site_search",
+    "api",
     "phonenumber_field",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

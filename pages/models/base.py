@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,19 @@ class BasePage(Page):
         ),
     )
     body = StreamField(CONTENT_BLOCKS, blank=True, verbose_name=_("Inhalt"))
+    social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Vorschaubild für soziale Medien"),
+        help_text=_(
+            "Erscheint, wenn die Seite in Messengern oder sozialen Netzwerken "
+            "geteilt wird. Leer lassen für das Standardbild aus den "
+            "Website-Einstellungen."
+        ),
+    )
     last_reviewed = models.DateField(
         _("Stand"),
         default=datetime.date.today,
@@ -57,6 +71,7 @@ class BasePage(Page):
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("menu_title"),
+        FieldPanel("social_image"),
     ]
 
     search_fields = [

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,18 @@ class SiteSettings(TranslatableMixin, models.Model):
         verbose_name=_("Datenschutzerklärung"),
         help_text=_("Formulare der Website verweisen auf diese Seite."),
     )
+    default_social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Standard-Vorschaubild"),
+        help_text=_(
+            "Vorschaubild für geteilte Links, wenn eine Seite kein eigenes hat "
+            "(am besten 1200 × 630 Pixel)."
+        ),
+    )
     footer_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
@@ -77,6 +90,7 @@ class SiteSettings(TranslatableMixin, models.Model):
         ),
         FieldPanel("privacy_page"),
         FieldPanel("footer_links"),
+        FieldPanel("default_social_image"),
     ]
 
     class Meta(TranslatableMixin.Meta):
