@@ -5,6 +5,10 @@ from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
+
+from pages.sitemaps import SiteSitemap
+from pages.views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -12,6 +16,13 @@ urlpatterns = [
     path("dokumente/", include("core.urls")),
     path("", include("contacts.urls")),
     path("api/", include("api.urls")),
+    path(
+        "sitemap.xml",
+        sitemap_view,
+        {"sitemaps": {"pages": SiteSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA_FILES:

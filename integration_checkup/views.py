@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
 from core.ratelimit import rate_limited
-from core.translations import localize_objects
+from core.translations import default_locale_only, localize_objects
 
 from . import selectors
 from .downloads import archive_response
@@ -297,3 +297,43 @@ def field_feed(request, index_page, slug: str):
 
 def archive(request, index_page):
     return archive_response(selectors.documents_published())
+
+
+def sitemap_urls(request, index_page) -> list[dict]:
+    """sitemap.xml entries below the Check Up page, in the page's language.
+
+    Measure sheets appear in a language once they are translated into it
+    (German always); ``alternate_key`` ties the translations of one sheet.
+    """
+    base = index_page.get_full_url(request)
+    if not base:
+        return []
+
+    def entry(route: str, *args, key=None, lastmod=None) -> dict:
+        return {
+            "location": base + index_page.reverse_subpage(route, args=args),
+            "lastmod": lastmod,
+            "alternate_key": key,
+        }
+
+    entries = [
+        entry("measure_list", key=("checkup", "measure_list")),
+        entry("analysis_list", key=("checkup", "analysis_list")),
+    ]
+    measures = MeasureSheet.objects.filter(live=True, locale_id=index_page.locale_id)
+    for number, key, published in measures.order_by("number").values_list(
+        "number", "translation_key", "last_published_at"
+    ):
+        entries.append(
+            entry("measure_detail", number, key=("measure", key), lastmod=published)
+        )
+    # Field pages are addressed by the German slug in every language.
+    german_fields = default_locale_only(FieldOfAction.objects.order_by("sort_order"))
+    translated = FieldOfAction.objects.filter(locale_id=index_page.locale_id).values(
+        "translation_key"
+    )
+    for slug, key in german_fields.filter(translation_key__in=translated).values_list(
+        "slug", "translation_key"
+    ):
+        entries.append(entry("field_detail", slug, key=("field", key)))
+    return entries

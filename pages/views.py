@@ -1,7 +1,9 @@
-"""Views below pages: the barrier report of the accessibility statement."""
+"""Views below pages (the barrier report of the accessibility statement) and
+robots.txt."""
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.ratelimit import rate_limited
@@ -60,3 +62,23 @@ def barrier_report_thanks(request, page, number: int):
         {"number": number},
         trail=[(_("Vielen Dank"), request.path)],
     )
+
+
+# Robots may read everything a visitor can, except what costs much and says
+# nothing new: search results, forms, the ZIP of all working papers.
+ROBOTS_DISALLOWED = (
+    "/admin/",
+    "/api/",
+    "/*/suche/",
+    "/suche/",
+    "/*/rueckmeldung/",
+    "/*/barriere-melden/",
+    "/*/arbeitspapiere-zip/",
+)
+
+
+def robots_txt(request):
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOWED]
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -98,6 +98,12 @@ class CheckUpPage(RoutablePageMixin, BasePage):
     def archive(self, request):
         return checkup_views.archive(request, self)
 
+    def get_sitemap_urls(self, request=None):
+        return [
+            *super().get_sitemap_urls(request),
+            *checkup_views.sitemap_urls(request, self),
+        ]
+
 
 class InfoIndexPage(BasePage):
     """ "Flüchtlinge in Flensburg": introduction plus a list of its topic pages."""

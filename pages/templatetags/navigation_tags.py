@@ -57,4 +57,9 @@ def breadcrumbs(context):
         links.extend(trail)
     else:
         current = None
-    return {"links": links, "current": current}
+    return {
+        "links": links,
+        "current": current,
+        "request": context.get("request"),
+        "page": page,
+    }
