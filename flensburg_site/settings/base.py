@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "contacts",
     "site_search",
     "api",
+    # Its static files serve the API docs (Swagger UI) without a CDN.
+    "ninja",
     "phonenumber_field",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -204,7 +206,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search: PostgreSQL full text with the German configuration
+# (stems and stop words), SQLite FTS5 locally (it ignores SEARCH_CONFIG). Both
+# also index German-normalised terms (core.search_text), so they find the same.
+# After changing SEARCH_CONFIG, rebuild the index: manage.py update_index.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "german",
+    }
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -310,3 +321,9 @@ FEEDBACK_RATE_WINDOW_SECONDS = int(
 )
 # Behind a reverse proxy that appends the client's address to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
+
+# Read-only JSON API (/api/v1/): requests per client address and period
+# ("120/min", "1000/hour"), counted in the cache; and how long clients and
+# proxies may cache a successful answer.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/min")
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))

@@ -36,9 +36,21 @@
         }
     }
 
+    // Handouts: a print button where the browser can print (without
+    // JavaScript, the browser's own print command does the same).
+    function setUpPrintButtons() {
+        document.querySelectorAll("[data-print]").forEach(function (button) {
+            button.hidden = false;
+            button.addEventListener("click", function () {
+                window.print();
+            });
+        });
+    }
+
     function start() {
         setUpMenu();
         focusErrorSummary();
+        setUpPrintButtons();
     }
 
     if (document.readyState === "loading") {

@@ -2,13 +2,12 @@
 
 import csv
 import io
-import json
-import re
 
 import pytest
 import vobject
 
 from contacts.models import OrganisationKind
+from tests.contacts.test_directory import jsonld_blocks
 from tests.factories import OfficePageFactory
 
 from .factories import (
@@ -130,12 +129,7 @@ def test_office_page_publishes_a_government_office(client, home, office):
 
     html = client.get(page.url).content.decode()
 
-    (data,) = [
-        json.loads(block)
-        for block in re.findall(
-            r'<script type="application/ld\+json">(.*?)</script>', html, re.S
-        )
-    ]
+    (data,) = jsonld_blocks(html)
     (node,) = data["@graph"]
     assert node["@type"] == "GovernmentOffice"
     assert node["telephone"] == "+49461851653"

@@ -268,3 +268,12 @@ def test_measure_sheet_describes_itself(client, home):
         f'<link rel="canonical" href="http://testserver{checkup.url}massnahmen/7/">'
         in head
     )
+
+
+def test_not_found_page_is_not_indexed_and_names_no_canonical(client, home):
+    response = client.get("/gibt-es-nicht/")
+
+    assert response.status_code == 404
+    head = _head(response)
+    assert '<meta name="robots" content="noindex">' in head
+    assert 'rel="canonical"' not in head

@@ -1,0 +1,254 @@
+"""Measure sheets of the "Check Up Integration": published ones only.
+
+Lists are built from the German originals, as on the website, with each
+sheet swapped for its published translation in the requested language where
+there is one; ``locale`` tells which language an item is in.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+
+from wagtail.rich_text import expand_db_html
+
+from ninja import Field, Query, Router, Schema
+
+from core.translations import default_locale_only, localize_objects
+from integration_checkup.models import (
+    FieldOfAction,
+    MeasureSheet,
+    MeasureStatus,
+    MeasureStatusChange,
+)
+from pages.models import CheckUpPage
+
+from .common import (
+    DETAIL_ERRORS,
+    LIST_ERRORS,
+    SLUG,
+    Choice,
+    ListEnvelope,
+    ListParams,
+    LocaleParams,
+    ObjectId,
+    absolute,
+    api_url,
+    bad_request,
+    choice,
+    labels_in,
+    locale_codes,
+    not_found,
+    paginate,
+    requested_language,
+)
+from .documents import (
+    DocumentOut,
+    document_data,
+    in_private_collection,
+    restricted_collection_paths,
+)
+from .pages import published_pages
+
+router = Router(tags=["measure sheets"])
+
+
+def measures() -> QuerySet[MeasureSheet]:
+    """Published sheets with what every item shows, in one query."""
+    return MeasureSheet.objects.filter(live=True).select_related(
+        "field_of_action", "document", "document__collection"
+    )
+
+
+class MeasureFilters(ListParams, LocaleParams):
+    field_of_action: str | None = Field(
+        None,
+        max_length=60,
+        pattern=SLUG,
+        description="Slug of a field of action, e.g. `wohnen`.",
+    )
+    status: MeasureStatus | None = Field(None, description="Current status.")
+
+
+class FieldOfActionOut(Schema):
+    slug: str
+    name: str
+
+
+class MeasureSummary(Schema):
+    id: int
+    number: int
+    title: str
+    locale: str
+    field_of_action: FieldOfActionOut
+    status: Choice
+    summary: str
+    documents: list[DocumentOut]
+    url: str | None = Field(description="The measure sheet on the website.")
+    detail_url: str
+
+
+class MeasureList(ListEnvelope):
+    items: list[MeasureSummary]
+
+
+class StatusChangeOut(Schema):
+    date: datetime.date
+    status: Choice
+    note: str
+
+
+class MeasureTranslation(Schema):
+    id: int
+    locale: str
+    detail_url: str
+
+
+class MeasureDetail(MeasureSummary):
+    goals: str = Field(description="HTML.")
+    responsible_body: str
+    partners: str
+    council_decision_url: str
+    feedback_outcome: str = Field(description="HTML.")
+    status_history: list[StatusChangeOut]
+    translations: list[MeasureTranslation]
+
+
+class MeasureContext:
+    """What every item of one response needs: locale codes, collections, the
+    Check Up Integration pages (a fixed number of queries, once)."""
+
+    def __init__(self, request):
+        self.request = request
+        self.codes = locale_codes()
+        self.restricted = restricted_collection_paths()
+        self.index_pages = {
+            page.locale_id: page
+            for page in published_pages(CheckUpPage).order_by("path")
+        }
+        self.default_locale_id = next(
+            (pk for pk, code in self.codes.items() if code == settings.LANGUAGE_CODE),
+            None,
+        )
+
+    def url(self, sheet: MeasureSheet) -> str | None:
+        page = self.index_pages.get(sheet.locale_id) or self.index_pages.get(
+            self.default_locale_id
+        )
+        if page is None:
+            return None
+        base = page.get_url(request=self.request)
+        if base is None:
+            return None
+        path = page.reverse_subpage("measure_detail", args=(sheet.number,))
+        return absolute(self.request, base + path)
+
+    def summary(self, sheet: MeasureSheet) -> dict:
+        document = sheet.document
+        documents = []
+        if document is not None and not in_private_collection(
+            document, self.restricted
+        ):
+            documents.append(document_data(self.request, document))
+        return {
+            "id": sheet.pk,
+            "number": sheet.number,
+            "title": sheet.title,
+            "locale": self.codes.get(sheet.locale_id, ""),
+            "field_of_action": {
+                "slug": sheet.field_of_action.slug,
+                "name": sheet.field_of_action.name,
+            },
+            "status": choice(MeasureStatus, sheet.status),
+            "summary": sheet.summary,
+            "documents": documents,
+            "url": self.url(sheet),
+            "detail_url": api_url(self.request, "measure_detail", measure_id=sheet.pk),
+        }
+
+
+@router.get(
+    "",
+    response={200: MeasureList, **LIST_ERRORS},
+    summary="List measure sheets",
+    description=(
+        "Published measure sheets by number. Filter by `field_of_action` (slug) "
+        "and `status`."
+    ),
+)
+def measure_list(request, filters: Query[MeasureFilters]):
+    code = requested_language(filters)
+    sheets = default_locale_only(measures())
+    if filters.field_of_action:
+        field = default_locale_only(FieldOfAction.objects).filter(
+            slug=filters.field_of_action
+        )
+        if not field.exists():
+            raise bad_request(f"Unknown field of action {filters.field_of_action!r}.")
+        sheets = sheets.filter(field_of_action__slug=filters.field_of_action)
+    if filters.status:
+        sheets = sheets.filter(status=filters.status)
+    items, envelope = paginate(request, sheets.order_by("number", "pk"), filters)
+    with labels_in(code):
+        items = localize_objects(items, queryset=measures())
+        context = MeasureContext(request)
+        envelope["items"] = [context.summary(sheet) for sheet in items]
+    return envelope
+
+
+@router.get(
+    "/{measure_id}",
+    response={200: MeasureDetail, **DETAIL_ERRORS},
+    summary="One measure sheet",
+    description="A published measure sheet (in any language) with its history.",
+)
+def measure_detail(request, measure_id: ObjectId):
+    sheet = (
+        measures()
+        .prefetch_related(
+            Prefetch(
+                "status_changes",
+                queryset=MeasureStatusChange.objects.order_by("date", "sort_order"),
+            )
+        )
+        .filter(pk=measure_id)
+        .first()
+    )
+    if sheet is None:
+        raise not_found("There is no published measure sheet with this id.")
+    translations = (
+        MeasureSheet.objects.filter(live=True, translation_key=sheet.translation_key)
+        .exclude(pk=sheet.pk)
+        .order_by("locale__language_code")
+    )
+    context = MeasureContext(request)
+    with labels_in(context.codes.get(sheet.locale_id)):
+        data = context.summary(sheet)
+        data.update(
+            goals=expand_db_html(sheet.goals),
+            responsible_body=sheet.responsible_body,
+            partners=sheet.partners,
+            council_decision_url=sheet.council_decision_url,
+            feedback_outcome=expand_db_html(sheet.feedback_outcome),
+            status_history=[
+                {
+                    "date": change.date,
+                    "status": choice(MeasureStatus, change.status),
+                    "note": change.note,
+                }
+                for change in sheet.status_changes.all()
+            ],
+            translations=[
+                {
+                    "id": translation.pk,
+                    "locale": context.codes.get(translation.locale_id, ""),
+                    "detail_url": api_url(
+                        request, "measure_detail", measure_id=translation.pk
+                    ),
+                }
+                for translation in translations
+            ],
+        )
+    return data

@@ -1,0 +1,73 @@
+"""Printing: every page type prints its content without the site chrome;
+handouts fit on one A4 page."""
+
+import io
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PAGES = [
+    "/",
+    "/koordinierungsstelle/",
+    "/check-up-integration/",
+    "/check-up-integration/massnahmen/",
+    "/check-up-integration/massnahmen/7/",
+    "/fluechtlinge-in-flensburg/",
+    "/fluechtlinge-in-flensburg/lage-und-fakten/",
+    "/informationsangebote-des-landes/",
+    "/wie-kann-geholfen-werden/",
+    "/ar/koordinierungsstelle/",
+]
+HANDOUTS = [
+    "/check-up-integration/massnahmen/7/handzettel/",
+    "/fluechtlinge-in-flensburg/lage-und-fakten/handzettel/",
+    "/ar/check-up-integration/massnahmen/7/handzettel/",
+]
+
+
+@pytest.fixture
+def print_page(browser, live_server, demo_site):
+    context = browser.new_context()
+    page = context.new_page()
+
+    def _print(path):
+        response = page.goto(live_server.url + path, wait_until="networkidle")
+        assert response.status == 200
+        heading = page.locator("h1").first.inner_text()
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
+        # NFKC: Fira Sans sets "fl" and "fi" as ligatures.
+        text = unicodedata.normalize(
+            "NFKC", "\n".join(sheet.extract_text() for sheet in pdf.pages)
+        )
+        return heading, pdf, text
+
+    yield _print
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_prints_its_content_without_navigation(print_page, path):
+    heading, pdf, text = print_page(path)
+
+    squeezed = " ".join(text.split())
+    assert " ".join(heading.split())[:20] in squeezed
+    assert "Zum Inhalt springen" not in squeezed
+    assert "Sprache wählen" not in squeezed
+    assert len(pdf.pages) <= 12
+
+
+@pytest.mark.parametrize("path", HANDOUTS)
+def test_handout_fits_on_one_page_with_its_address(print_page, live_server, path):
+    heading, pdf, text = print_page(path)
+
+    assert len(pdf.pages) == 1
+    squeezed = "".join(text.split())
+    address = live_server.url + path.removesuffix("handzettel/")
+    assert address in squeezed
+    assert "Handzetteldrucken" not in squeezed
