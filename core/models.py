@@ -11,12 +11,18 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
+from wagtail.search import index
+
+from core.document_text import extract_text
+from core.search_text import search_terms_for, searchable_texts
 
 
 class SiteDocument(AbstractDocument):
     """A downloadable file (working paper, form, leaflet).
 
     BITV 2.0 requires saying whether a PDF is accessible, so editors set it.
+    The text inside the file is extracted on upload (``extracted_text``), so
+    that the site search finds documents by their content.
     """
 
     accessible = models.BooleanField(
@@ -28,7 +34,20 @@ class SiteDocument(AbstractDocument):
         ),
     )
 
+    extracted_text = models.TextField(
+        _("Text des Dokuments"),
+        blank=True,
+        editable=False,
+        help_text=_("Beim Hochladen ausgelesen; die Suche findet Dokumente damit."),
+    )
+
     admin_form_fields = (*WagtailDocument.admin_form_fields, "accessible")
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("extracted_text"),
+        # German-aware keys of title and text, what the site search asks for.
+        index.AutocompleteField("search_terms"),
+    ]
 
     def clean(self):
         # Wagtail checks the extension here even when the form has already
@@ -37,6 +56,16 @@ class SiteDocument(AbstractDocument):
         # (uploads are checked in core.forms).
         if self.file:
             super().clean()
+
+    def _set_document_file_metadata(self):
+        """Wagtail calls this for every new or replaced file (add and edit
+        views, multiple upload), so the text is read exactly then."""
+        super()._set_document_file_metadata()
+        self.extracted_text = extract_text(self.file, name=self.file.name)
+
+    @property
+    def search_terms(self) -> str:
+        return search_terms_for(title=self.title, texts=searchable_texts(self))
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("Dokument")

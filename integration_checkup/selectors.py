@@ -246,3 +246,57 @@ def feed_events(
 
 def _midday(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
+
+
+@dataclass(frozen=True)
+class WorkingPaper:
+    """A newly published working paper: a measure sheet, or the document of a
+    measure sheet or of a status analysis."""
+
+    key: str
+    title: str
+    description: str
+    when: datetime.datetime
+    measure: MeasureSheet | None = None
+    field_of_action: FieldOfAction | None = None
+
+
+def working_papers_published(*, limit: int = 50) -> list[WorkingPaper]:
+    """New working papers for the feed, newest first (three queries)."""
+    papers = []
+    for sheet in measure_list():
+        if sheet.first_published_at:
+            papers.append(
+                WorkingPaper(
+                    key=f"measure-{sheet.translation_key}",
+                    title=_("Maßnahmensteckbrief Nr. %(number)s: %(title)s")
+                    % {"number": sheet.number, "title": sheet.title},
+                    description=sheet.summary,
+                    when=sheet.first_published_at,
+                    measure=sheet,
+                )
+            )
+        if sheet.document is not None:
+            papers.append(
+                WorkingPaper(
+                    key=f"measure-{sheet.translation_key}-document-{sheet.document.pk}",
+                    title=_("Neues Arbeitspapier zu Nr. %(number)s: %(title)s")
+                    % {"number": sheet.number, "title": sheet.document.title},
+                    description=sheet.title,
+                    when=sheet.document.created_at,
+                    measure=sheet,
+                )
+            )
+    for analysis in status_analyses().filter(document__isnull=False):
+        papers.append(
+            WorkingPaper(
+                key=f"analysis-{analysis.translation_key}-document-{analysis.document.pk}",
+                title=_("Statusanalyse %(field)s: %(title)s")
+                % {"field": analysis.field_of_action.name, "title": analysis.title},
+                description=analysis.summary,
+                when=analysis.document.created_at,
+                field_of_action=analysis.field_of_action,
+            )
+        )
+    papers.sort(key=lambda paper: paper.when, reverse=True)
+    return papers[:limit]

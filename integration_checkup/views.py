@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
@@ -17,7 +18,7 @@ from core.translations import default_locale_only, localize_objects
 
 from . import selectors
 from .downloads import archive_response
-from .feeds import MeasureEventsFeed
+from .feeds import MeasureEventsFeed, WorkingPapersFeed
 from .forms import FeedbackForm, MeasureFilterForm
 from .models import FieldOfAction, MeasureSheet, StatusAnalysis
 from .services import feedback_submit
@@ -50,6 +51,14 @@ class CheckUpUrls:
     @property
     def archive(self) -> str:
         return self.route("archive")
+
+    @property
+    def papers_feed(self) -> str:
+        return self.route("papers_feed")
+
+    @property
+    def papers_feed_rss(self) -> str:
+        return self.route("papers_feed_rss")
 
     def measure(self, measure: MeasureSheet) -> str:
         return self.route("measure_detail", measure.number)
@@ -154,8 +163,32 @@ def measure_detail(request, index_page, number: int):
             "measure": measure,
             "feedback_url": urls.route("measure_feedback", measure.number),
             "feed_url": urls.route("measure_feed", measure.number),
+            "handout_url": urls.route("measure_handout", measure.number),
         },
         trail=_measure_trail(urls, measure),
+    )
+
+
+def measure_handout(request, index_page, number: int):
+    """The sheet on one printed page, with a QR code to its address."""
+    urls = CheckUpUrls(index_page, request)
+    original = _measure_or_404(number)
+    (measure,) = _with_urls(urls, [original])
+    # The sheet's address in the language the handout was asked for.
+    page_url = request.path.removesuffix(
+        index_page.reverse_subpage("measure_handout", args=[number])
+    ) + index_page.reverse_subpage("measure_detail", args=[number])
+    return _render(
+        request,
+        index_page,
+        "integration_checkup/measure_handout.html",
+        {
+            "measure": measure,
+            "back_url": page_url,
+            "handout_url": request.build_absolute_uri(page_url),
+            "reviewed": measure.last_published_at,
+        },
+        trail=_measure_trail(urls, measure, (_("Handzettel"), "")),
     )
 
 
@@ -297,6 +330,28 @@ def field_feed(request, index_page, slug: str):
 
 def archive(request, index_page):
     return archive_response(selectors.documents_published())
+
+
+def papers_feed(request, index_page, *, rss: bool = False):
+    """New working papers of the whole Check Up Integration (Atom or RSS 2.0)."""
+    urls = CheckUpUrls(index_page, request)
+
+    def link_for(paper) -> str:
+        if paper.measure is not None:
+            return request.build_absolute_uri(urls.measure(paper.measure))
+        return request.build_absolute_uri(urls.field(paper.field_of_action))
+
+    feed = WorkingPapersFeed(
+        feed_type=Rss201rev2Feed if rss else Atom1Feed,
+        title=_("Check Up Integration: neue Arbeitspapiere"),
+        subtitle=_(
+            "Neu veröffentlichte Maßnahmensteckbriefe, Statusanalysen und Dokumente"
+        ),
+        link=request.build_absolute_uri(urls.overview),
+        papers=selectors.working_papers_published(),
+        link_for=link_for,
+    )
+    return feed(request)
 
 
 def sitemap_urls(request, index_page) -> list[dict]:

@@ -15,13 +15,19 @@ from pages.models import (
     AccessibilityStatementPage,
     CheckUpPage,
     ContentPage,
+    EventIndexPage,
+    EventPage,
+    EventTopic,
     HelpPage,
     HomePage,
     InfoIndexPage,
     InfoPage,
+    NewsIndexPage,
+    NewsPage,
     OfficePage,
     StateLinksPage,
 )
+from pages.models.events import all_day_bounds
 from pages.services import PageSpec
 
 OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
@@ -401,6 +407,192 @@ HELP = PageSpec(
     },
 )
 
+
+def _all_day(day: datetime.date) -> dict[str, Any]:
+    """Start and end of an all-day event (callables: built when the page is)."""
+    return {
+        "all_day": True,
+        "start": lambda: all_day_bounds(day, day)[0],
+        "end": lambda: all_day_bounds(day, day)[1],
+    }
+
+
+FORUM_DAY = datetime.date(2017, 10, 9)
+# The source says only "im November 2017": the day is an example.
+COMMITTEE_EXAMPLE_DAY = datetime.date(2017, 11, 16)
+
+EVENTS = PageSpec(
+    model=EventIndexPage,
+    slug="veranstaltungen",
+    title="Veranstaltungen",
+    show_in_menus=True,
+    fields={
+        "menu_title": "Termine",
+        "intro": (
+            "Foren, Ausschusssitzungen und Treffen rund um die Aufnahme und Integration "
+            "Geflüchteter in Flensburg. Abonnieren Sie die Termine in Ihrem Kalender."
+        ),
+    },
+    children=[
+        PageSpec(
+            model=EventPage,
+            slug="3-forum-fluechtlinge-unsere-neuen-nachbarn",
+            title="3. Forum „Flüchtlinge – unsere neuen Nachbarn“",
+            fields={
+                **_all_day(FORUM_DAY),
+                "topic": EventTopic.FORUM,
+                "location_note": "Ort und Uhrzeit nennt die Quelle nicht.",
+                "intro": (
+                    "Beim 3. Forum am 9. Oktober 2017 werden erste Ergebnisse des "
+                    "„Check Up Integration“ vorgestellt und ausgewählte Maßnahmen in fünf "
+                    "Arbeitsgruppen mit den Teilnehmenden diskutiert."
+                ),
+                "body": lambda: [
+                    paragraph(
+                        "<p>Die Rückmeldungen aus den Arbeitsgruppen fließen in die "
+                        "Maßnahmensteckbriefe ein und verbessern sie. Die vorläufigen "
+                        "Ergebnisse sind ein Arbeitspapier, über das danach weiter "
+                        "beraten wird.</p>"
+                    ),
+                    notice(
+                        "Beispiel",
+                        "<p>Datum und Titel stammen aus der Quelle; Uhrzeit, Ort und "
+                        "Anmeldung sind dort nicht genannt. Die Koordinierungsstelle "
+                        "ergänzt sie vor der Veröffentlichung.</p>",
+                        kind="warning",
+                    ),
+                    office_contact(),
+                ],
+            },
+        ),
+        PageSpec(
+            model=EventPage,
+            slug="ausschuss-buergerservice-schutz-und-ordnung-november-2017",
+            title="Check Up Integration im Ausschuss für Bürgerservice, Schutz und Ordnung",
+            fields={
+                **_all_day(COMMITTEE_EXAMPLE_DAY),
+                "topic": EventTopic.COMMITTEE,
+                "location_note": (
+                    "Beispiel: Tag und Sitzungsort nennt die Quelle nicht – dort steht "
+                    "nur „November 2017“."
+                ),
+                "intro": (
+                    "Im November 2017 werden die vorläufigen Ergebnisse des „Check Up "
+                    "Integration“ im Ausschuss für Bürgerservice, Schutz und Ordnung "
+                    "präsentiert und danach weiter diskutiert und abgestimmt."
+                ),
+                "body": lambda: [
+                    notice(
+                        "Beispiel",
+                        "<p>Datum laut Quelle nur „November 2017“. Der hier eingetragene "
+                        "Tag (16. November 2017) ist ein Beispiel, damit der Termin im "
+                        "Kalender erscheint. Die Koordinierungsstelle trägt den "
+                        "tatsächlichen Sitzungstag ein.</p>",
+                        kind="warning",
+                    ),
+                ],
+            },
+        ),
+    ],
+)
+
+
+def _check_up_link() -> dict[str, Any]:
+    """A paragraph linking to the Check Up Integration page (built when the
+    news page is created, after the Check Up page)."""
+    page = CheckUpPage.objects.filter(locale__language_code="de").first()
+    text = "Statusanalysen und Maßnahmensteckbriefe, einzeln oder alle zusammen als ZIP-Datei"
+    if page is None:
+        return paragraph(f"<p>{text}: auf der Seite „Check Up Integration“.</p>")
+    return paragraph(
+        f'<p>{text}: <a linktype="page" id="{page.pk}">Check Up Integration</a>.</p>'
+    )
+
+
+def _news_notice() -> dict[str, Any]:
+    return notice(
+        "Beispielmeldung",
+        "<p>Diese Meldung zeigt, wie „Aktuelles“ aussieht. Die Fakten stammen von der "
+        "bisherigen Seite der Koordinierungsstelle; das Datum der Meldung ist ein "
+        "Beispiel.</p>",
+        kind="warning",
+    )
+
+
+NEWS = PageSpec(
+    model=NewsIndexPage,
+    slug="aktuelles",
+    title="Aktuelles",
+    show_in_menus=True,
+    fields={
+        "intro": (
+            "Neuigkeiten der Koordinierungsstelle für Flüchtlinge. Neue Meldungen "
+            "erhalten Sie auch als RSS- oder Atom-Feed."
+        ),
+    },
+    children=[
+        PageSpec(
+            model=NewsPage,
+            slug="arbeitspapiere-check-up-integration-veroeffentlicht",
+            title="Arbeitspapiere des Check Up Integration zum Einsehen",
+            fields={
+                "date": datetime.date(2017, 9, 15),
+                "intro": (
+                    "Der aktuelle Stand der Statusanalysen und der 22 "
+                    "Maßnahmensteckbriefe liegt als Diskussionsgrundlage vor. Alle "
+                    "Arbeitspapiere können eingesehen und heruntergeladen werden."
+                ),
+                "body": lambda: [
+                    _news_notice(),
+                    paragraph(
+                        "<p>Die Statusanalysen beruhen auf Informationen und Erhebungen "
+                        "aus dem 4. Quartal 2016 und dem 1. Quartal 2017. Erarbeitet "
+                        "wurden sie in sieben Fokusgruppen zu den Handlungsfeldern "
+                        + ", ".join(FIELDS_OF_ACTION)
+                        + ".</p>"
+                    ),
+                    _check_up_link(),
+                ],
+            },
+        ),
+        PageSpec(
+            model=NewsPage,
+            slug="einladung-3-forum",
+            title="Einladung zum 3. Forum „Flüchtlinge – unsere neuen Nachbarn“",
+            fields={
+                "date": datetime.date(2017, 9, 25),
+                "intro": (
+                    "Am 9. Oktober 2017 stellt das 3. Forum erste Ergebnisse des "
+                    "„Check Up Integration“ vor. In fünf Arbeitsgruppen diskutieren die "
+                    "Teilnehmenden ausgewählte Maßnahmen."
+                ),
+                "body": lambda: [
+                    _news_notice(),
+                    paragraph(
+                        "<p>Ihre Rückmeldungen verbessern die Maßnahmen. Fragen zum "
+                        "„Check Up Integration“ beantwortet die Koordinierungsstelle.</p>"
+                    ),
+                    office_contact(),
+                ],
+            },
+        ),
+        PageSpec(
+            model=NewsPage,
+            slug="check-up-integration-im-ausschuss",
+            title="Check Up Integration im Ausschuss für Bürgerservice, Schutz und Ordnung",
+            fields={
+                "date": datetime.date(2017, 11, 1),
+                "intro": (
+                    "Im November 2017 werden die vorläufigen Ergebnisse im Ausschuss für "
+                    "Bürgerservice, Schutz und Ordnung präsentiert, danach weiter "
+                    "diskutiert und abgestimmt."
+                ),
+                "body": lambda: [_news_notice()],
+            },
+        ),
+    ],
+)
+
 LEGAL_PAGES = [
     PageSpec(
         model=ContentPage,
@@ -586,7 +778,7 @@ HOME = PageSpec(
             "mitreden wollen."
         ),
     },
-    children=[OFFICE, CHECK_UP, INFO, STATE_LINKS, HELP, *LEGAL_PAGES],
+    children=[OFFICE, CHECK_UP, INFO, STATE_LINKS, HELP, EVENTS, NEWS, *LEGAL_PAGES],
     linked_fields={
         "easy_language_page": "leichte-sprache",
         "sign_language_page": "gebaerdensprache",

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -15,6 +17,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _german_after_each_test():
+    """A request under /en/ or /ar/ leaves its language active in the thread
+    (LocaleMiddleware does not reset it); the next test starts in German."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

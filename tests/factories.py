@@ -5,6 +5,8 @@ Stream fields take raw block data, the same shape editors' content is stored in.
 
 import datetime
 
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 
@@ -90,3 +92,41 @@ class AccessibilityStatementPageFactory(BasePageFactory):
 
     class Meta:
         model = models.AccessibilityStatementPage
+
+
+class EventIndexPageFactory(BasePageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+    show_in_menus = True
+
+    class Meta:
+        model = models.EventIndexPage
+
+
+class EventPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    start = factory.LazyFunction(
+        lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
+    )
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
+    topic = models.EventTopic.FORUM
+
+    class Meta:
+        model = models.EventPage
+
+
+class NewsIndexPageFactory(BasePageFactory):
+    title = "Aktuelles"
+    slug = "aktuelles"
+    show_in_menus = True
+
+    class Meta:
+        model = models.NewsIndexPage
+
+
+class NewsPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Meldung {n}")
+    date = datetime.date(2026, 11, 2)
+
+    class Meta:
+        model = models.NewsPage

@@ -10,6 +10,8 @@ from wagtail.search import index
 
 from phonenumber_field.modelfields import PhoneNumberField
 
+from core.search_text import search_terms_for, searchable_texts
+
 from .places import Place
 from .taxonomy import HelpCategory, Language
 
@@ -109,8 +111,13 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("name", boost=3),
         index.SearchField("description"),
+        index.SearchField("hours_note"),
+        # German-aware keys of the above, the kind and the place, what the
+        # site search asks for (core.search_text, site_search.search).
+        index.AutocompleteField("search_terms"),
         index.FilterField("kind"),
         index.FilterField("locale"),
+        index.FilterField("translation_key"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -120,6 +127,16 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def search_terms(self) -> str:
+        texts = searchable_texts(self, skip=("name", "search_terms"))
+        texts.append(str(self.get_kind_display()))
+        if self.place is not None:
+            texts += [self.place.name, self.place.street, self.place.city]
+            if self.place.district:
+                texts.append(str(self.place.get_district_display()))
+        return search_terms_for(title=self.name, texts=texts)
 
 
 class OpeningHoursSlot(Orderable):

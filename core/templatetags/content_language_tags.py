@@ -24,6 +24,13 @@ def _locale_code(request, obj) -> str:
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is None:
         return settings.LANGUAGE_CODE  # not translatable: always German
+    if request is None:  # rendered outside a request, e.g. a block on its own
+        return (
+            Locale.objects.filter(pk=locale_id)
+            .values_list("language_code", flat=True)
+            .first()
+            or settings.LANGUAGE_CODE
+        )
     if not hasattr(request, "_locale_codes"):
         request._locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
     return request._locale_codes.get(locale_id, settings.LANGUAGE_CODE)

@@ -207,8 +207,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail's database search: PostgreSQL full text with the German configuration
-# (stems and stop words), SQLite FTS5 locally (it ignores SEARCH_CONFIG). Both
-# also index German-normalised terms (core.search_text), so they find the same.
+# (stems and stop words; the admin's searches use it), SQLite FTS5 locally (it
+# ignores SEARCH_CONFIG). The site search asks German-normalised terms that both
+# hold alike (core.search_text), so both find the same.
 # After changing SEARCH_CONFIG, rebuild the index: manage.py update_index.
 WAGTAILSEARCH_BACKENDS = {
     "default": {

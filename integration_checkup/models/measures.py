@@ -15,6 +15,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.search_text import search_terms_for, searchable_texts
+
 from .fields import FieldOfAction
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -124,10 +126,15 @@ class MeasureSheet(
         index.SearchField("goals"),
         index.SearchField("responsible_body"),
         index.SearchField("partners"),
+        index.SearchField("feedback_outcome"),
+        # German-aware keys of the above and the field of action, what the
+        # site search asks for (core.search_text, site_search.search).
+        index.AutocompleteField("search_terms"),
         index.FilterField("status"),
         index.FilterField("field_of_action"),
         index.FilterField("live"),
         index.FilterField("locale"),
+        index.FilterField("translation_key"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -146,6 +153,13 @@ class MeasureSheet(
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    @property
+    def search_terms(self) -> str:
+        return search_terms_for(
+            title=self.title,
+            texts=[*searchable_texts(self), self.field_of_action.name],
+        )
 
 
 class MeasureStatusChange(Orderable):

@@ -2,7 +2,9 @@
 
 from .accessibility import AccessibilityStatementPage, BarrierReport
 from .base import BasePage
+from .events import EventIndexPage, EventPage, EventTopic
 from .home import HomePage
+from .news import NewsIndexPage, NewsPage
 from .sections import (
     CheckUpPage,
     ContentPage,
@@ -20,10 +22,15 @@ __all__ = [
     "BasePage",
     "CheckUpPage",
     "ContentPage",
+    "EventIndexPage",
+    "EventPage",
+    "EventTopic",
     "HelpPage",
     "HomePage",
     "InfoIndexPage",
     "InfoPage",
+    "NewsIndexPage",
+    "NewsPage",
     "OfficePage",
     "SiteSettings",
     "StateLinksPage",

@@ -3,6 +3,8 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from core.search_text import search_terms_for, searchable_texts
 from pages.blocks import CONTENT_BLOCKS
 
 
@@ -78,6 +81,9 @@ class BasePage(Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
+        # German-aware keys of everything above, what the site search asks
+        # for (core.search_text, site_search.search).
+        index.AutocompleteField("search_terms"),
     ]
 
     class Meta:
@@ -101,9 +107,24 @@ class BasePage(Page):
             return original.specific.route(request, path_components)
 
     @property
+    def search_terms(self) -> str:
+        return search_terms_for(title=self.title, texts=searchable_texts(self))
+
+    @property
     def nav_title(self) -> str:
         return self.menu_title or self.title
 
     @property
     def meta_description(self) -> str:
         return self.search_description or self.intro
+
+
+HANDOUT_WORDS = 230
+
+
+def handout_text(body, context: dict) -> tuple[str, bool]:
+    """A stream field's HTML shortened to what fits on a handout beside the
+    title, intro and QR code; True if something was left out."""
+    html = str(body.render_as_block(context=context))
+    short = Truncator(html).words(HANDOUT_WORDS, html=True, truncate=" …")
+    return mark_safe(short), short != html  # noqa: S308 - rendered by Wagtail

@@ -81,6 +81,8 @@ class HomePage(BasePage):
         "pages.InfoIndexPage",
         "pages.StateLinksPage",
         "pages.HelpPage",
+        "pages.EventIndexPage",
+        "pages.NewsIndexPage",
         "pages.ContentPage",
         "pages.AccessibilityStatementPage",
     ]

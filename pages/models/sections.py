@@ -11,7 +11,7 @@ from contacts.views import directory_context
 from integration_checkup import views as checkup_views
 from pages.blocks import CHECKUP_BLOCKS, ExternalLinkBlock
 
-from .base import BasePage
+from .base import BasePage, handout_text
 
 
 class OfficePage(BasePage):
@@ -70,6 +70,10 @@ class CheckUpPage(RoutablePageMixin, BasePage):
     def measure_detail(self, request, number):
         return checkup_views.measure_detail(request, self, number=number)
 
+    @path("massnahmen/<int:number>/handzettel/", name="measure_handout")
+    def measure_handout(self, request, number):
+        return checkup_views.measure_handout(request, self, number=number)
+
     @path("massnahmen/<int:number>/rueckmeldung/", name="measure_feedback")
     def measure_feedback(self, request, number):
         return checkup_views.measure_feedback(request, self, number=number)
@@ -98,6 +102,14 @@ class CheckUpPage(RoutablePageMixin, BasePage):
     def archive(self, request):
         return checkup_views.archive(request, self)
 
+    @path("arbeitspapiere/feed/", name="papers_feed")
+    def papers_feed(self, request):
+        return checkup_views.papers_feed(request, self)
+
+    @path("arbeitspapiere/feed/rss/", name="papers_feed_rss")
+    def papers_feed_rss(self, request):
+        return checkup_views.papers_feed(request, self, rss=True)
+
     def get_sitemap_urls(self, request=None):
         return [
             *super().get_sitemap_urls(request),
@@ -124,7 +136,7 @@ class InfoIndexPage(BasePage):
         return context
 
 
-class InfoPage(BasePage):
+class InfoPage(RoutablePageMixin, BasePage):
     """One topic under "Flüchtlinge in Flensburg" (facts, responsibilities, benefits, ...)."""
 
     parent_page_types = ["pages.InfoIndexPage"]
@@ -133,6 +145,27 @@ class InfoPage(BasePage):
     class Meta:
         verbose_name = _("Informationsseite")
         verbose_name_plural = _("Informationsseiten")
+
+    @path("handzettel/", name="handout")
+    def handout(self, request):
+        """The page on one printed sheet with a QR code to its address."""
+        body, truncated = handout_text(
+            self.body, {"request": request, "page": self, "self": self}
+        )
+        # The page's address in the language the handout was asked for.
+        page_url = request.path.removesuffix(self.reverse_subpage("handout"))
+        return self.render(
+            request,
+            template="pages/info_page_handout.html",
+            context_overrides={
+                "body": body,
+                "truncated": truncated,
+                "back_url": page_url,
+                "handout_url": request.build_absolute_uri(page_url),
+                "reviewed": self.last_reviewed,
+                "breadcrumb_trail": [(_("Handzettel"), "")],
+            },
+        )
 
 
 class StateLinksPage(BasePage):

@@ -2,8 +2,9 @@
 
 import re
 
-import pytest
 from wagtail.models import Locale
+
+import pytest
 
 from core.bootstrap import content_locales
 from tests.factories import CheckUpPageFactory, InfoIndexPageFactory, InfoPageFactory

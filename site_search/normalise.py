@@ -1,0 +1,120 @@
+"""The visitor's query, cleaned and turned into the keys the index holds.
+
+Nothing the visitor types reaches the search backend as syntax: quotes,
+``*``, ``-``, ``OR``, NUL bytes and broken UTF-8 are just characters here.
+The query is cut to ``MAX_QUERY_LENGTH`` characters and ``MAX_QUERY_WORDS``
+words, stop words are left out, and each remaining word becomes a term whose
+variants are the keys ``core.search_text`` gives indexed words. Every term
+must match (AND); any variant of a term may (OR). The search asks the
+autocomplete field, so a variant also matches keys that begin with it
+("Wohnungss" finds "Wohnungssuche").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from wagtail.search.query import And, Or, PlainText, SearchQuery
+
+from core.search_text import PART, WORD, fold, is_key, is_stop_word, stem
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 10
+# "Wohnung" also finds "Wohnen", "Wohnraum": the word family without "-ung".
+DERIVATION_SUFFIX = "ung"
+MIN_ROOT_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of the query and the index keys that count as a match."""
+
+    word: str
+    variants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str  # what is searched for, as the visitor typed it (cleaned, cut)
+    terms: tuple[Term, ...] = ()
+    ignored: tuple[str, ...] = ()  # stop words that were left out
+    truncated: bool = False
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(key for term in self.terms for key in term.variants)
+
+    def as_search_query(self) -> SearchQuery | None:
+        """The Wagtail query: all terms, each with any of its variants."""
+        if not self.terms:
+            return None
+        # Or() rather than PlainText(operator="or"): Wagtail's SQLite backend
+        # writes the latter without parentheses, so "a OR b AND c" would bind
+        # as "a OR (b AND c)".
+        parts = [
+            Or([PlainText(key) for key in term.variants])
+            if len(term.variants) > 1
+            else PlainText(term.variants[0])
+            for term in self.terms
+        ]
+        return parts[0] if len(parts) == 1 else And(parts)
+
+
+@dataclass
+class _Collected:
+    terms: list[Term] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    seen: set[tuple[str, ...]] = field(default_factory=set)
+
+
+def clean_query(raw: str) -> tuple[str, bool]:
+    """The query cut to MAX_QUERY_LENGTH characters and MAX_QUERY_WORDS words,
+    without control characters (NUL, ...) or replacement characters (what
+    invalid UTF-8 became); True as second value if something was cut off."""
+    raw = raw.strip()
+    truncated = len(raw) > MAX_QUERY_LENGTH
+    text = "".join(
+        " " if unicodedata.category(char)[0] in "CZ" or char == "\ufffd" else char
+        for char in raw[:MAX_QUERY_LENGTH]
+    )
+    words = text.split()
+    if len(words) > MAX_QUERY_WORDS:
+        truncated = True
+        words = words[:MAX_QUERY_WORDS]
+    return " ".join(words), truncated
+
+
+def term_variants(part: str) -> tuple[str, ...]:
+    """Keys that match one word of a query (a word without hyphens)."""
+    stemmed = stem(fold(part))
+    variants = [stemmed]
+    root = stemmed.removesuffix(DERIVATION_SUFFIX)
+    if root != stemmed and len(root) >= MIN_ROOT_LENGTH:
+        variants.append(root)
+    return tuple(key for key in variants if is_key(key))
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    text, truncated = clean_query(raw)
+    collected = _Collected()
+    for match in WORD.finditer(text):
+        for part in PART.findall(match.group()):
+            if is_stop_word(part):
+                collected.ignored.append(part)
+                continue
+            variants = term_variants(part)
+            if not variants or variants in collected.seen:
+                continue
+            collected.seen.add(variants)
+            collected.terms.append(Term(word=part, variants=variants))
+    return ParsedQuery(
+        text=text,
+        terms=tuple(collected.terms),
+        ignored=tuple(dict.fromkeys(collected.ignored)),
+        truncated=truncated,
+    )
