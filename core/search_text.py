@@ -15,12 +15,13 @@ A word's keys are:
 - its stem: case folded, umlauts and ß spelled out (ä -> ae, ß -> ss, so
   "Strasse" and "Straße" meet), accents dropped, then the German Snowball
   stem ("Wohnungen" and "Wohnung" -> "wohnung", "Flüchtlinge" -> "fluchtling");
-- for a long Latin-script word, the stems of its leading and trailing parts,
-  so that a compound is found by the words it is made of ("Wohnungssuche"
-  carries "wohnung", "wohn" and "such"; "Rathausstraße" carries "strass").
-  Without a dictionary this also finds some words inside unrelated ones
-  ("Ende" in "Lehrende"); a German reader expects compounds to be found more
-  than such words to be missed;
+- for a long Latin-script word, the stems of its trailing parts, so that a
+  compound is found by its last word too ("Wohnungssuche" carries "such",
+  "Rathausstraße" carries "strass"). Its first word needs no key of its own:
+  the search matches keys by their beginning, and "wohnungssuch" begins with
+  "wohnung" and "wohn". Without a dictionary this also finds some words
+  inside unrelated ones ("Ende" in "Lehrende"); a German reader expects
+  compounds to be found more than such words to be missed;
 - for a hyphenated word, also the word written together ("Deutsch-Kurs" ->
   "deutschkurs").
 
@@ -53,8 +54,8 @@ WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 PART = re.compile(r"[^\W_]+")
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 
-# Parts of compounds: only of words this long, parts of at least MIN_PART
-# letters, at least MIN_REST letters left over ("Wohnraum" -> "wohn", "raum").
+# Trailing parts of compounds: only of words this long, parts of at least
+# MIN_PART letters after at least MIN_REST letters ("Wohnraum" -> "raum").
 MIN_COMPOUND_LENGTH = 7
 MIN_PART = 4
 MIN_REST = 3
@@ -146,7 +147,7 @@ def is_stop_word(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def part_keys(folded: str) -> tuple[str, ...]:
     """Keys of one folded word without hyphens: its stem and, for a long
-    Latin-script word, the stems of its leading and trailing parts."""
+    Latin-script word, the stems of its trailing parts."""
     keys = [stem(folded)]
     length = len(folded)
     if (
@@ -154,7 +155,6 @@ def part_keys(folded: str) -> tuple[str, ...]:
         and folded.isascii()
         and folded.isalpha()
     ):
-        keys += [stem(folded[:end]) for end in range(MIN_PART, length - MIN_REST + 1)]
         keys += [
             stem(folded[start:]) for start in range(MIN_REST, length - MIN_PART + 1)
         ]

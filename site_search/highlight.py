@@ -1,8 +1,8 @@
 """Result excerpts: the text around the first match, matching words in ``<mark>``.
 
-A word is marked when one of its index keys (``core.search_text``) begins
-with a key of the query, as the search matches them, so what is marked is
-what made the item match. All text is HTML-escaped; only the ``<mark>``
+A word is marked when one of its index keys (``core.search_text``) matches
+a key of the query as the search compares them (``normalise.key_matches``),
+so what is marked is what made the item match. All text is HTML-escaped; only the ``<mark>``
 elements are markup.
 """
 
@@ -13,6 +13,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.search_text import WORD, word_keys
 
+from .normalise import key_matches
+
 EXCERPT_LENGTH = 240
 # How much of the excerpt comes before the first match.
 LEAD_IN = EXCERPT_LENGTH // 3
@@ -20,7 +22,9 @@ ELLIPSIS = "…"
 
 
 def word_matches(word: str, keys: frozenset[str]) -> bool:
-    return any(word_key.startswith(key) for word_key in word_keys(word) for key in keys)
+    return any(
+        key_matches(word_key, key) for word_key in word_keys(word) for key in keys
+    )
 
 
 def highlight(text: str, keys: frozenset[str]) -> SafeString:

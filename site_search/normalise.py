@@ -7,7 +7,9 @@ words, stop words are left out, and each remaining word becomes a term whose
 variants are the keys ``core.search_text`` gives indexed words. Every term
 must match (AND); any variant of a term may (OR). The search asks the
 autocomplete field, so a variant also matches keys that begin with it
-("Wohnungss" finds "Wohnungssuche").
+("Wohnung" finds "Wohnungssuche", "Wohnungss" too), except a short one or a
+number, which must match a whole key ("Kurs", stem "kur", does not find
+"kurz"; "7" does not find "70").
 """
 
 from __future__ import annotations
@@ -24,6 +26,24 @@ MAX_QUERY_WORDS = 10
 # "Wohnung" also finds "Wohnen", "Wohnraum": the word family without "-ung".
 DERIVATION_SUFFIX = "ung"
 MIN_ROOT_LENGTH = 4
+# Shorter keys (and numbers) match whole keys only, not their beginning.
+MIN_PREFIX_LENGTH = 4
+
+
+def is_prefix(key: str) -> bool:
+    """Whether a query key also matches keys that begin with it."""
+    return len(key) >= MIN_PREFIX_LENGTH and not key.isdigit()
+
+
+def key_matches(indexed: str, key: str) -> bool:
+    """How the search compares an indexed key with a query key."""
+    return indexed.startswith(key) if is_prefix(key) else indexed == key
+
+
+def _key_query(key: str) -> PlainText:
+    # The autocomplete search treats the last word of a PlainText as a
+    # prefix; with the key twice, the whole key must be there as well.
+    return PlainText(key if is_prefix(key) else f"{key} {key}", operator="and")
 
 
 @dataclass(frozen=True)
@@ -57,9 +77,9 @@ class ParsedQuery:
         # writes the latter without parentheses, so "a OR b AND c" would bind
         # as "a OR (b AND c)".
         parts = [
-            Or([PlainText(key) for key in term.variants])
+            Or([_key_query(key) for key in term.variants])
             if len(term.variants) > 1
-            else PlainText(term.variants[0])
+            else _key_query(term.variants[0])
             for term in self.terms
         ]
         return parts[0] if len(parts) == 1 else And(parts)

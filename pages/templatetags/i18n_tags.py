@@ -30,6 +30,8 @@ def _language_links(request, page) -> list[dict]:
             here = f"/{current}{here}"
         if request.path.startswith(here):
             remainder = request.path[len(here) :]
+    # The switcher keeps a search or a filter; hreflang links do not.
+    query = request.GET.urlencode()
     links = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
@@ -42,6 +44,7 @@ def _language_links(request, page) -> list[dict]:
                 "code": code,
                 "name": name,
                 "url": url,
+                "switch_url": f"{url}?{query}" if query else url,
                 "is_current": code == current,
                 "is_translated": translation is not None,
                 "dir": text_direction(code),

@@ -146,3 +146,13 @@ def test_measure_sheets_in_the_visitors_language(client, search, home, translate
     assert german_fallback.titles == [second]
     assert german_fallback.hit(second)["attrs"] == ' lang="de" dir="ltr"'
     assert search("Wohnungsbörse", prefix="/en").titles == []
+
+
+def test_language_switcher_keeps_the_query(client, home):
+    html = client.get("/suche/", {"q": "Wohnung"}).content.decode()
+
+    switcher = html.split('class="language-switcher__list"')[1].split("</ul>")[0]
+    assert 'href="/en/suche/?q=Wohnung"' in switcher
+    assert 'href="/ar/suche/?q=Wohnung"' in switcher
+    head = html.split("</head>")[0]
+    assert "?q=" not in head.split('rel="canonical"')[0]

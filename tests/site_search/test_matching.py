@@ -92,6 +92,16 @@ def test_pages_are_found_by_german_word_forms(search, pages, query, expected):
     assert set(results.titles_in("seiten")) == expected
 
 
+def test_a_short_word_finds_whole_words_a_long_one_their_beginning(search, home):
+    ContentPageFactory(parent=home, title="Sprachkurse", intro="Deutsch lernen.")
+    ContentPageFactory(parent=home, title="Kurz erklärt", intro="Das Wichtigste.")
+    ContentPageFactory(parent=home, title="Kursangebote", intro="Im Herbst.")
+
+    assert set(search("Kurs").titles) == {"Sprachkurse"}
+    assert set(search("Sprachkur").titles) == {"Sprachkurse"}
+    assert set(search("Kursangebot").titles) == {"Kursangebote"}
+
+
 def test_a_word_that_is_nowhere_finds_nothing(search, pages):
     results = search("Quantenchromodynamik")
 

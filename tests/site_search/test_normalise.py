@@ -11,6 +11,7 @@ from site_search.normalise import (
     MAX_QUERY_LENGTH,
     MAX_QUERY_WORDS,
     clean_query,
+    key_matches,
     parse_query,
 )
 
@@ -29,7 +30,7 @@ def finds(query: str, text: str) -> bool:
     indexed = keys_of(text)
     terms = parse_query(query).terms
     return bool(terms) and all(
-        any(key.startswith(variant) for key in indexed for variant in term.variants)
+        any(key_matches(key, variant) for key in indexed for variant in term.variants)
         for term in terms
     )
 
@@ -78,6 +79,9 @@ def test_fold_spells_out_umlauts_and_drops_accents(word, folded):
         ("CHECK-UP", "Check Up Integration"),
         ("Deutschkurs", "Ein Deutsch-Kurs für Anfänger"),
         ("Deutsch-Kurs", "Deutschkurse am Abend"),
+        ("Deutschkurs", "Das Deutschkursangebot"),
+        ("Wohnungss", "Hilfe bei der Wohnungssuche"),  # typed half-way
+        ("7", "Maßnahme 7"),
     ],
 )
 def test_german_forms_find_each_other(query, text):
@@ -92,6 +96,9 @@ def test_german_forms_find_each_other(query, text):
         ("Wohnungssuche", "Eine Wohnung"),  # a compound does not find its parts
         ("Sprachkurs Wohnung", "Der Sprachkurs beginnt im Mai."),  # every word counts
         ("Bahn", "Anbahnung"),  # a word inside another is no part of it
+        ("Kurs", "Eine kurze Pause"),  # short keys match whole keys only
+        ("Up", "Ein Update"),
+        ("7", "Maßnahme 70"),
     ],
 )
 def test_unrelated_words_do_not_match(query, text):
@@ -130,6 +137,12 @@ def test_the_query_becomes_and_of_or():
     assert [part.query_string for part in first.subqueries] == ["wohnung", "wohn"]
     assert isinstance(second, PlainText)
     assert second.query_string == "fluchtling"
+
+
+def test_short_keys_are_asked_as_whole_keys():
+    query = parse_query("Kurs").as_search_query()
+
+    assert (query.query_string, query.operator) == ("kur kur", "and")
 
 
 def test_one_word_is_plain_text():
@@ -191,13 +204,15 @@ def test_terms_of_a_huge_text_are_capped_but_keep_the_title(monkeypatch):
     terms = search_terms_for(title="Wohnung", texts=[text])
 
     assert len(terms) <= 100
-    assert terms.startswith("wohnung wohn")
+    assert terms.split()[:6] == ["wohnung", "nung"] * 3
 
 
-def test_compound_keys_are_its_leading_and_trailing_parts():
+def test_compound_keys_are_its_stem_and_trailing_parts():
     keys = word_keys("Wohnungssuche")
 
-    assert {"wohnungssuch", "wohnung", "wohn", "such"} <= set(keys)
+    assert {"wohnungssuch", "such"} <= set(keys)
+    # The first word is found through the stem's beginning.
+    assert "wohnung" not in keys
 
 
 def test_short_words_are_not_split():
@@ -250,3 +265,11 @@ def test_excerpt_without_match_is_the_beginning():
 
 def test_excerpt_of_empty_text_is_empty():
     assert excerpt("", parse_query("Wohnung").keys) == ""
+
+
+def test_highlight_marks_short_keys_only_as_whole_words():
+    keys = parse_query("Kurs").keys
+
+    assert highlight("Kurse, kurz und Sprachkurs", keys) == (
+        "<mark>Kurse</mark>, kurz und <mark>Sprachkurs</mark>"
+    )
