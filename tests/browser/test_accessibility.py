@@ -29,6 +29,14 @@ PAGES = [
     "/impressum/",  # ContentPage
     "/barrierefreiheit/",  # AccessibilityStatementPage
     "/barrierefreiheit/barriere-melden/",
+    "/veranstaltungen/",  # EventIndexPage
+    "/veranstaltungen/vergangene/",
+    "/veranstaltungen/3-forum-fluechtlinge-unsere-neuen-nachbarn/",  # EventPage
+    "/aktuelles/",  # NewsIndexPage
+    "/aktuelles/einladung-3-forum/",  # NewsPage
+    "/suche/?q=Wohnungen",  # search results
+    "/suche/?q=Xylophon",  # search without results
+    "/fluechtlinge-in-flensburg/rechte/handzettel/",  # handout
     "/gibt-es-nicht/",  # 404
 ]
 

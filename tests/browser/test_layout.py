@@ -23,6 +23,11 @@ PAGES = [
     "/ar/",
     "/ar/wie-kann-geholfen-werden/",
     "/fa/check-up-integration/massnahmen/7/",
+    "/veranstaltungen/vergangene/",
+    "/aktuelles/",
+    "/suche/?q=Wohnungen",
+    "/ar/suche/?q=Fluechtlinge",
+    "/check-up-integration/massnahmen/7/handzettel/",
 ]
 
 
