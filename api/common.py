@@ -120,6 +120,14 @@ def locale_for(code: str | None) -> Locale | None:
     return Locale.objects.filter(language_code=code).first()
 
 
+def in_language(queryset, code: str | None):
+    """Objects of one language only; all of them when no language was asked for."""
+    if code is None:
+        return queryset
+    locale = locale_for(code)
+    return queryset.filter(locale=locale) if locale else queryset.none()
+
+
 @contextlib.contextmanager
 def labels_in(code: str | None) -> Iterator[None]:
     """Labels (status, kind, weekday ...) in the requested language, German by

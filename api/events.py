@@ -25,9 +25,9 @@ from .common import (
     absolute,
     api_url,
     choice,
+    in_language,
     labels_in,
     locale_codes,
-    locale_for,
     not_found,
     paginate,
     requested_language,
@@ -133,10 +133,7 @@ def event_data(request, event, codes: dict[int, str]) -> dict:
 )
 def event_list(request, filters: Query[EventFilters]):
     code = requested_language(filters)
-    items = events()
-    if code is not None:
-        locale = locale_for(code)
-        items = items.filter(locale=locale) if locale else items.none()
+    items = in_language(events(), code)
     if filters.topic:
         items = items.filter(topic=filters.topic)
     now = timezone.now()

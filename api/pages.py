@@ -23,9 +23,9 @@ from .common import (
     absolute,
     api_url,
     bad_request,
+    in_language,
     labels_in,
     locale_codes,
-    locale_for,
     not_found,
     paginate,
     requested_language,
@@ -138,10 +138,7 @@ def page_summary(request, page: Page, codes: dict[int, str]) -> dict:
 )
 def page_list(request, filters: Query[PageFilters]):
     code = requested_language(filters)
-    pages = published_pages()
-    if code is not None:
-        locale = locale_for(code)
-        pages = pages.filter(locale=locale) if locale else pages.none()
+    pages = in_language(published_pages(), code)
     if filters.type:
         model = page_types().get(filters.type)
         if model is None:
