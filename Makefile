@@ -41,7 +41,7 @@ install: $(UV) build/rtl/kern.rtl.min.css ## Install Python (uv.lock) and front-
 load-demo: install ## Migrate the database and load the demo content (idempotent)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_initial_data
-	$(PY) manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
+	$(PY) manage.py ensure_admin --site-url http://$(HOST):$(PORT)
 
 run: load-demo serve ## Install everything, prepare the database, load demo content, serve on http://127.0.0.1:8000
 

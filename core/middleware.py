@@ -11,9 +11,7 @@ from django.utils.deprecation import MiddlewareMixin
 
 
 class AdminContentSecurityPolicyMiddleware(MiddlewareMixin):
-    admin_prefixes = ("/admin/", "/django-admin/")
-
     def process_response(self, request, response):
-        if request.path_info.startswith(self.admin_prefixes):
+        if request.path_info.startswith(f"/{settings.ADMIN_URL_PATH}"):
             response._csp_config = settings.SECURE_CSP_ADMIN
         return response

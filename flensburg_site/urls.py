@@ -12,7 +12,7 @@ from pages.sitemaps import SiteSitemap
 from pages.views import robots_txt
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     # Wagtail's document URLs with our serve view (range requests).
     path("dokumente/", include("core.urls")),
     path("", include("contacts.urls")),

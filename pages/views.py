@@ -1,6 +1,7 @@
 """Views below pages (the barrier report of the accessibility statement) and
 robots.txt."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -67,7 +68,6 @@ def barrier_report_thanks(request, page, number: int):
 # Robots may read everything a visitor can, except what costs much and says
 # nothing new: search results, forms, the ZIP of all working papers.
 ROBOTS_DISALLOWED = (
-    "/admin/",
     "/api/",
     "/*/suche/",
     "/suche/",
@@ -79,6 +79,9 @@ ROBOTS_DISALLOWED = (
 
 def robots_txt(request):
     lines = ["User-agent: *"]
+    # A custom admin path (ADMIN_URL_PATH) is not given away here.
+    if settings.ADMIN_URL_PATH == "admin/":
+        lines.append("Disallow: /admin/")
     lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOWED]
     lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

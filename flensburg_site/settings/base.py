@@ -37,6 +37,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Path of the Wagtail admin, e.g. "redaktion-7f3a/" to keep it off the
+# well-known "/admin/" that bots probe. With trailing slash, no leading one.
+ADMIN_URL_PATH = os.environ.get("ADMIN_URL_PATH", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
     "core",

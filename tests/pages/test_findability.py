@@ -277,3 +277,12 @@ def test_not_found_page_is_not_indexed_and_names_no_canonical(client, home):
     head = _head(response)
     assert '<meta name="robots" content="noindex">' in head
     assert 'rel="canonical"' not in head
+
+
+def test_robots_txt_does_not_give_away_a_custom_admin_path(client, settings):
+    settings.ADMIN_URL_PATH = "redaktion-7f3a/"
+
+    text = client.get("/robots.txt").content.decode()
+
+    assert "redaktion-7f3a" not in text
+    assert "/admin/" not in text

@@ -7,6 +7,7 @@ nothing changes and the command says how to set a new password.
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -20,17 +21,18 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--email", default="admin@localhost")
         parser.add_argument(
-            "--url",
-            default="http://127.0.0.1:8000/admin/",
-            help="Where the admin is served.",
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the site is served; the admin is at ADMIN_URL_PATH below it.",
         )
 
     def handle(self, *args, **options):
+        admin_url = f"{options['site_url'].rstrip('/')}/{settings.ADMIN_URL_PATH}"
         user_model = get_user_model()
         username = options["username"]
         if user_model.objects.filter(username=username).exists():
             self.stdout.write(
-                f"Admin account '{username}' exists already. Log in at {options['url']} "
+                f"Admin account '{username}' exists already. Log in at {admin_url} "
                 f"(forgotten password: python manage.py changepassword {username})."
             )
             return
@@ -45,7 +47,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"\n{line}\n"
-                f"  Wagtail admin: {options['url']}\n"
+                f"  Wagtail admin: {admin_url}\n"
                 f"  Username:      {username}\n"
                 f"  Password:      {password}\n"
                 f"  (generated now, shown only this once)\n"
