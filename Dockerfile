@@ -18,6 +18,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=flensburg_site.settings.production
 
 WORKDIR /app
+# pg_dump / pg_restore for `manage.py backup` and `restore` in the container.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir "uv==0.13.8"
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-install-project --python /usr/local/bin/python3
@@ -31,10 +35,11 @@ RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/bu
     && rm -f /tmp/build.sqlite3
 
 RUN useradd --system --create-home --uid 1000 app \
-    && mkdir -p /app/media \
-    && chown app:app /app/media
+    && mkdir -p /app/media /app/backups \
+    && chown app:app /app/media /app/backups
 USER app
 
 EXPOSE 8000
-# Apply migrations, then serve. WEB_CONCURRENCY sets the number of workers.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn flensburg_site.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips='*'"]
+# Apply migrations, then serve. gunicorn.conf.py sets workers
+# (WEB_CONCURRENCY), timeouts and JSON access/error logs (LOG_FORMAT).
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn --config gunicorn.conf.py --bind 0.0.0.0:8000 --forwarded-allow-ips='*'"]

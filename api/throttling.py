@@ -69,7 +69,8 @@ class ClientRateThrottle(BaseThrottle):
         except ValueError:  # expired between add and incr
             cache.add(key, 1, timeout=window + 1)
             return True
-        return count <= limit
+        # None: the cache is unreachable (django-redis ignores the outage).
+        return count is None or count <= limit
 
     def wait(self) -> float | None:
         return getattr(self._state, "wait", None)

@@ -85,6 +85,40 @@ def opening_state(
     return OpeningState("closed_today", _("heute geschlossen"))
 
 
+def next_change(
+    *,
+    slots: Iterable,
+    at: datetime.datetime,
+    appointment_only: bool = False,
+    temporarily_closed: bool = False,
+) -> datetime.datetime | None:
+    """When ``opening_state`` next says something else: the next opening or
+    closing time, or midnight ("heute" changes); None if time changes nothing.
+    Pages that show the state are cached no longer than until then."""
+    slots = list(slots)
+    if temporarily_closed or appointment_only or not slots:
+        return None
+    local = at.astimezone(BERLIN)
+    today = local.date()
+    candidates = [
+        datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+    ]
+    for offset in (-1, 0, 1):
+        day = today + datetime.timedelta(days=offset)
+        for slot in slots:
+            if slot.weekday != day.weekday():
+                continue
+            closes_day = day + datetime.timedelta(days=slot.closes <= slot.opens)
+            candidates.append(datetime.datetime.combine(day, slot.opens))
+            candidates.append(datetime.datetime.combine(closes_day, slot.closes))
+    later = [
+        moment.replace(tzinfo=BERLIN)
+        for moment in candidates
+        if moment.replace(tzinfo=BERLIN) > local
+    ]
+    return min(later)
+
+
 def weekly_rows(slots: Iterable) -> list[tuple[str, list[str]]]:
     """(weekday name, ["09:00–12:00", ...]) for each day that has slots, Monday first."""
     by_day: dict[int, list] = {}

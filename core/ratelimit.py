@@ -35,4 +35,6 @@ def rate_limited(request, *, scope: str) -> bool:
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=window)
         return False
-    return count > limit
+    # None: the cache is unreachable (django-redis ignores the outage); let
+    # the visitor through rather than fail.
+    return count is not None and count > limit

@@ -9,7 +9,66 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wagtail.models import Locale
+from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.utils import translation
+
+from wagtail.models import DraftStateMixin, Locale
+
+from asgiref.local import Local
+
+# Values read once per request (Wagtail's Locale.get_active() queries the
+# table on every call, e.g. once per link on a page). Only kept during a
+# request: a change in the admin counts from the next request on, in every
+# process.
+_request = Local()
+
+
+def _start_request(**kwargs) -> None:
+    _request.memos = {}
+
+
+def _finish_request(**kwargs) -> None:
+    _request.memos = None
+
+
+request_started.connect(_start_request, dispatch_uid="core.translations.start")
+request_finished.connect(_finish_request, dispatch_uid="core.translations.finish")
+
+
+def request_memo(name: str) -> dict | None:
+    """A dict that lives as long as the current request (None outside one)."""
+    memos = getattr(_request, "memos", None)
+    if memos is None:
+        return None
+    return memos.setdefault(name, {})
+
+
+def active_locale() -> Locale:
+    """``Locale.get_active()``, with one query per request and language."""
+    by_code = request_memo("locales")
+    if by_code is None:  # outside a request: nothing to keep it for
+        return Locale.get_active()
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    if code not in by_code:
+        by_code[code] = Locale.get_active()
+    return by_code[code]
+
+
+def localized(obj):
+    """What Wagtail's ``obj.localized`` gives (the live translation in the
+    active language, else ``obj``), without a query when ``obj`` is in the
+    visitor's language already: links and contacts on a German page cost
+    nothing per item."""
+    if obj is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return obj
+    locale = active_locale()
+    if obj.locale_id == locale.pk:
+        return obj
+    found = obj.get_translation_or_none(locale)
+    if found is None or (isinstance(found, DraftStateMixin) and not found.live):
+        return obj
+    return found
 
 
 def localize_objects(objects: Iterable, *, queryset=None) -> list:
@@ -22,7 +81,7 @@ def localize_objects(objects: Iterable, *, queryset=None) -> list:
     objects = list(objects)
     if not objects:
         return objects
-    locale = Locale.get_active()
+    locale = active_locale()
     keys = [obj.translation_key for obj in objects if obj.locale_id != locale.pk]
     if not keys:
         return objects

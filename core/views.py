@@ -7,7 +7,9 @@ just those bytes, read from storage in chunks.
 """
 
 import re
+import urllib.parse
 
+from django.conf import settings
 from django.dispatch import receiver
 from django.http import HttpResponse, StreamingHttpResponse
 
@@ -15,6 +17,8 @@ from wagtail.documents.models import document_served
 from wagtail.documents.views.serve import serve as wagtail_serve
 
 CHUNK_SIZE = 64 * 1024
+# Should a browser show a document itself: no scripts, no plugins, no forms.
+DOCUMENT_CSP = "default-src 'none'; sandbox"
 SINGLE_RANGE = re.compile(r"bytes=(\d*)-(\d*)", re.IGNORECASE)
 # Headers of Wagtail's file response that do not describe a part of it.
 NOT_COPIED_TO_PART = {"content-length", "content-range", "content-encoding"}
@@ -66,6 +70,7 @@ def serve_document(request, document_id: int, document_filename: str):
     # Modified, a hook's answer) goes out unchanged.
     if document is None or response.status_code != 200 or not response.streaming:
         return response
+    _never_inline(response, document)
     # Wagtail's local-file path writes the missing encoding of an uncompressed
     # file as the text "None"; that is no encoding a client knows.
     if response.get("Content-Encoding") == "None":
@@ -94,6 +99,26 @@ def serve_document(request, document_id: int, document_filename: str):
         return response
     response.close()
     return _partial_content(response, file, *byte_range, size=size)
+
+
+def _never_inline(response, document) -> None:
+    """A download, never a page of this site, whatever the file holds.
+
+    Uploads are checked (core.validators), but a file of another kind (an SVG
+    or HTML page from before the checks, or put in by hand) must not run as
+    a page of this site: it goes out as an attachment, as opaque bytes if its
+    type is not an allowed one, and sandboxed should a browser show it anyway.
+    """
+    extension = document.file_extension.lower()
+    if extension not in settings.WAGTAILDOCS_EXTENSIONS:
+        response["Content-Type"] = "application/octet-stream"
+    if not response.get("Content-Disposition", "").startswith("attachment"):
+        name = urllib.parse.quote(document.filename)
+        response["Content-Disposition"] = (
+            f"attachment; filename={name}; filename*=UTF-8''{name}"
+        )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = DOCUMENT_CSP
 
 
 def _partial_content(full: HttpResponse, file, first: int, last: int, *, size: int):

@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 
 from core.health import healthz, readyz
+from core.media import serve_image
 from pages.sitemaps import SiteSitemap
 from pages.views import robots_txt
+
+# Database errors anywhere (a middleware too) become the 503 page of
+# core.db_unavailable instead of a 500.
+handler500 = "core.db_unavailable.server_error"
 
 urlpatterns = [
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
@@ -31,14 +35,14 @@ urlpatterns = [
 if settings.SERVE_MEDIA_FILES:
     # Uploaded images from local storage. A reverse proxy or S3 takes this
     # over in larger set-ups (SERVE_MEDIA_FILES=false). Documents are not
-    # served from here: /dokumente/ checks their collection's privacy.
+    # served from here: /dokumente/ checks their collection's privacy. Only
+    # raster images: an SVG or HTML file in these folders is refused.
     urlpatterns.append(
         re_path(
             r"^{}(?P<path>(?:images|original_images)/.*)$".format(
                 settings.MEDIA_URL.lstrip("/")
             ),
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            serve_image,
         )
     )
 

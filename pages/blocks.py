@@ -14,8 +14,14 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from contacts.blocks import ContactBlock
+from core.translations import localized
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+# The image block's display width for the browser's choice among the
+# renditions: the text column (--site-measure: 48rem) on wide screens, the
+# container (96 % of the viewport less 2rem padding) below.
+IMAGE_SIZES = "(min-width: 52rem) 48rem, calc(96vw - 2rem)"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -42,6 +48,13 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    def bulk_to_python(self, values):
+        # All paragraphs of a page at once: their page links in one query.
+        from core.rich_text import preload_page_links
+
+        preload_page_links(values)
+        return super().bulk_to_python(values)
 
     class Meta:
         icon = "pilcrow"
@@ -94,6 +107,19 @@ class ImageBlock(blocks.StructBlock):
             )
         return value
 
+    def get_context(self, value, parent_context=None):
+        """Rendition choices for the template: the image that opens a page's
+        body is in the first view, so it loads at once and first; any other
+        image loads lazily when it nears the viewport."""
+        context = super().get_context(value, parent_context=parent_context)
+        body = getattr((parent_context or {}).get("page"), "body", None)
+        opens_page = bool(body) and body[0].value is value
+        context["alt"] = "" if value.get("decorative") else value.get("alt_text")
+        context["loading"] = "eager" if opens_page else "lazy"
+        context["fetchpriority"] = "high" if opens_page else None
+        context["sizes"] = IMAGE_SIZES
+        return context
+
 
 class LinkValue(blocks.StructValue):
     """Resolves a LinkBlock to a URL and a visible text in templates."""
@@ -101,7 +127,7 @@ class LinkValue(blocks.StructValue):
     @property
     def href(self) -> str:
         if self.get("page"):
-            return self["page"].localized.url or ""
+            return localized(self["page"]).url or ""
         if self.get("document"):
             return self["document"].url
         return self.get("url") or ""
@@ -111,7 +137,7 @@ class LinkValue(blocks.StructValue):
         if (self.get("label") or "").strip():
             return self["label"]
         if self.get("page"):
-            return self["page"].localized.title
+            return localized(self["page"]).title
         if self.get("document"):
             return self["document"].title
         return self.get("url") or ""

@@ -12,8 +12,9 @@ import phonenumbers
 
 from contacts import jsonld
 from contacts.models import Organisation
+from contacts.opening_hours import next_change, weekly_rows
 from contacts.opening_hours import opening_state as compute_opening_state
-from contacts.opening_hours import weekly_rows
+from core.page_cache import limit_page_cache
 
 register = template.Library()
 
@@ -65,15 +66,20 @@ def digits(value, css_class=""):
     )
 
 
-@register.simple_tag
-def opening_state(organisation, at=None):
-    """What is open now, in Europe/Berlin time."""
-    return compute_opening_state(
-        slots=organisation.opening_hours.all(),
-        at=at or timezone.now(),
-        appointment_only=organisation.appointment_only,
-        temporarily_closed=organisation.temporarily_closed,
-    )
+@register.simple_tag(takes_context=True)
+def opening_state(context, organisation, at=None):
+    """What is open now, in Europe/Berlin time. The page that shows it stays
+    in the page cache (and a CDN) only until the state changes."""
+    now = at or timezone.now()
+    state = {
+        "slots": organisation.opening_hours.all(),
+        "appointment_only": organisation.appointment_only,
+        "temporarily_closed": organisation.temporarily_closed,
+    }
+    change = next_change(at=now, **state)
+    if change is not None:
+        limit_page_cache(context.get("request"), (change - now).total_seconds())
+    return compute_opening_state(at=now, **state)
 
 
 @register.filter

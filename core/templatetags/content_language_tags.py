@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
+from core import translations
+
 register = template.Library()
 
 
@@ -48,3 +50,10 @@ def lang_attrs(context, obj):
 @register.simple_tag(takes_context=True)
 def is_untranslated(context, obj) -> bool:
     return _locale_code(context.get("request"), obj) != get_language()
+
+
+@register.filter
+def localized(obj):
+    """``obj`` in the visitor's language where it is translated
+    (``core.translations.localized``: no query per object on German pages)."""
+    return translations.localized(obj)

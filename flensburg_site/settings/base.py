@@ -6,11 +6,15 @@ module and adjust what they must.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 import dj_database_url
+
+from core.frontend_cache import frontend_cache_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -56,6 +60,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -73,21 +78,37 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Admin security: login lockout and two-factor login (see below).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line (and its request fields) per request; then
+    # database outages become a 503 page (core.db_unavailable).
+    "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.db_unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Whole pages for anonymous visitors: after the language is known, before
+    # the CSRF cookie is set (core.page_cache).
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff with a TOTP device must give a token (after authentication).
+    "core.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.AdminContentSecurityPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that its lockout page passes through all the others.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "flensburg_site.urls"
@@ -121,19 +142,73 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# On PostgreSQL, Wagtail's search index uses SearchVectorField and GIN
+# indexes; Django 6.1's system checks (postgres.E005, which stop `migrate`)
+# require django.contrib.postgres for them.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 
-# Local-memory cache unless REDIS_URL names a Redis server.
+# Fault tolerance: PostgreSQL fails fast while it is unreachable (the visitor
+# gets the 503 page of core.db_unavailable instead of a hanging worker);
+# CONN_HEALTH_CHECKS above drops dead connections, so the site recovers by
+# itself. SQLite (the default) survives concurrent writers: WAL lets readers
+# go on while one writes, IMMEDIATE transactions take the write lock up front
+# (no "database is locked" when a read turns into a write) and a writer waits
+# up to the busy timeout for the lock instead of failing.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT_MS = int(
+    os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "0")
+)
+DATABASE_BUSY_TIMEOUT = int(os.environ.get("DATABASE_BUSY_TIMEOUT", "20"))
+_database_options = DATABASES["default"].setdefault("OPTIONS", {})
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _database_options["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+    if DATABASE_STATEMENT_TIMEOUT_MS > 0:
+        _database_options["options"] = (
+            f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+        )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _database_options.update(
+        init_command=(
+            f"PRAGMA busy_timeout={DATABASE_BUSY_TIMEOUT * 1000};"
+            "PRAGMA journal_mode=WAL;"
+            "PRAGMA synchronous=NORMAL"
+        ),
+        transaction_mode="IMMEDIATE",
+        timeout=DATABASE_BUSY_TIMEOUT,
+    )
+
+# Caching (README "Caching"). Local-memory cache unless REDIS_URL names a
+# Redis server (django-redis). Short timeouts, and a Redis outage is logged
+# and ignored (the cache just misses), so pages never turn into 500s; /readyz
+# still reports it.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_ENABLED = bool(REDIS_URL)
 if REDIS_ENABLED:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages for anonymous visitors (core.page_cache), seconds; 0 turns the
+# page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Wagtail's front-end cache invalidation (a CDN or caching proxy in front of
+# the site), off unless FRONTEND_CACHE_BACKEND is set: "http" (Varnish, nginx:
+# PURGE requests to FRONTEND_CACHE_LOCATION), "cloudflare" or "cloudfront".
+FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
+WAGTAILFRONTENDCACHE = frontend_cache_backends(FRONTEND_CACHE_BACKEND, os.environ)
+# Purge exactly the published page's URL; every translation is its own page.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -146,6 +221,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin security (README "Admin security"): login lockout, two-factor login,
+# staff sessions.
+# django-axes checks every login first and refuses a locked-out client.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins count twice (core.admin_login.LoginLockoutHandler):
+# - per user name *and* address: AXES_FAILURE_LIMIT failures lock that pair.
+#   Locking the user name alone would let any stranger lock an editor out
+#   everywhere by typing her name five times; this way he only locks himself.
+# - per address alone: AXES_IP_FAILURE_LIMIT failures with any user names lock
+#   the address, so nobody can try name after name. It is higher than the
+#   pair limit because the editors of one office may share an address (NAT).
+# Failures older than the cool-off are forgotten; `manage.py axes_reset`
+# unlocks at once.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "core.admin_login.LoginLockoutHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "20"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+# The client address as the rate limits see it: X-Forwarded-For only with
+# TRUST_X_FORWARDED_FOR.
+AXES_CLIENT_IP_CALLABLE = "core.admin_login.login_client_address"
+AXES_LOCKOUT_CALLABLE = "core.admin_login.lockout_response"
+# No record of each successful login with its address (data minimisation).
+AXES_DISABLE_ACCESS_LOG = True
+# Two-factor login with a TOTP app (wagtail-2fa). Staff who set up a device
+# always give a code (core.two_factor); with WAGTAIL_2FA_REQUIRED, staff
+# without one must set one up before they can use the admin.
+WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", default=False)
+# The name the authenticator app shows for the account.
+OTP_TOTP_ISSUER = "Flüchtlinge Flensburg (Redaktion)"
+# Sessions are the editors' (a visitor gets one only for a password-protected
+# page): a forgotten or stolen admin session ends after a working day instead
+# of Django's two weeks.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_HOURS", "10")) * 3600
 
 # Internationalisation: German is the source language; every other language
 # is a translation made with wagtail-localize. "de-x-ls" is Leichte Sprache,
@@ -180,12 +293,10 @@ STATICFILES_DIRS = [
     ("kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
     # Built by `npm run build`: KERN mirrored for Arabic and Farsi.
     ("rtl", BASE_DIR / "build" / "rtl"),
-    # Fira Sans has no Arabic script: Noto Sans Arabic and Vazirmatn (Farsi).
-    (
-        "fonts/noto-sans-arabic",
-        BASE_DIR / "node_modules" / "@fontsource" / "noto-sans-arabic",
-    ),
-    ("fonts/vazirmatn", BASE_DIR / "node_modules" / "@fontsource" / "vazirmatn"),
+    # Built by `npm run build`: subset web fonts (fontsource), one stylesheet
+    # per script: Fira Sans (KERN's font; Latin, Cyrillic, Greek) plus Noto
+    # Sans Arabic or Vazirmatn (Farsi), which Fira Sans lacks.
+    ("fonts", BASE_DIR / "build" / "fonts"),
 ]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -267,24 +378,56 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
+    # No other site may frame ours (clickjacking); X-Frame-Options says the
+    # same for old browsers.
+    "frame-ancestors": [CSP.NONE],
 }
+# Public pages carry no inline script or style (JSON-LD blocks are data, which
+# CSP does not govern), so they need no nonces; a nonce would also not survive
+# the whole-page cache.
 SECURE_CSP_ADMIN = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE, CSP.UNSAFE_EVAL],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:"],
     "frame-src": [CSP.SELF],
+    # Wagtail shows the page preview in an iframe of the admin itself (its
+    # preview views answer with X-Frame-Options: SAMEORIGIN).
+    "frame-ancestors": [CSP.SELF],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Browser features the site never uses, off for it and anything it embeds
+# (core.middleware.PermissionsPolicyMiddleware). An empty list means "nobody".
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # No cookie for an anonymous visitor: sessions only after an editor logs in,
 # the CSRF cookie only on pages with a form.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Forms carry the token in the page; no script needs to read the cookie.
+CSRF_COOKIE_HTTPONLY = True
 
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Koordinierungsstelle für Flüchtlinge <noreply@localhost>"
@@ -292,25 +435,57 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        "django.request": {
-            "handlers": ["console"],
-            "level": "WARNING",
-            "propagate": False,
+# Logs go to stdout (docker, systemd and gunicorn collect them there). With
+# LOG_FORMAT=json (the production default) each record is one JSON line with
+# timestamp, level, logger, message and the request's method, path, status
+# and duration where known (core.request_log); "text" is plain lines (dev,
+# tests). LOG_REQUESTS=true adds one line per request from Django itself
+# (gunicorn.conf.py's access log says the same otherwise).
+LOG_FORMATS = ("json", "text")
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").strip().upper()
+LOG_REQUESTS = env_bool("LOG_REQUESTS", default=False)
+
+
+def logging_config(log_format: str) -> dict:
+    """The LOGGING dict for "json" or "text" output."""
+    if log_format not in LOG_FORMATS:
+        raise ImproperlyConfigured(
+            f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {log_format!r}."
+        )
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {"()": "core.request_log.JsonFormatter"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         },
-        # The immediate task backend logs every search-index update otherwise.
-        "django.tasks": {
-            "handlers": ["console"],
-            "level": "WARNING",
-            "propagate": False,
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": log_format,
+            }
         },
-    },
-}
+        "root": {"handlers": ["console"], "level": LOG_LEVEL},
+        "loggers": {
+            "django.request": {
+                "handlers": ["console"],
+                "level": "WARNING",
+                "propagate": False,
+            },
+            # The immediate task backend logs every search-index update otherwise.
+            "django.tasks": {
+                "handlers": ["console"],
+                "level": "WARNING",
+                "propagate": False,
+            },
+            "core.requests": {"level": "INFO" if LOG_REQUESTS else "WARNING"},
+        },
+    }
+
+
+LOGGING = logging_config(LOG_FORMAT)
 
 # Phone numbers: parsed as German numbers unless given with +country code.
 PHONENUMBER_DEFAULT_REGION = "DE"
@@ -331,3 +506,60 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 # proxies may cache a successful answer.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/min")
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+
+# Media on S3-compatible object storage (django-storages), off by default:
+# on when MEDIA_S3_BUCKET (or AWS_STORAGE_BUCKET_NAME) is set, so that several
+# web containers share one media store. Images get plain, unsigned URLs (cache
+# and CDN friendly); documents stay private: they are only ever served through
+# our serve view, which reads them from the bucket, and the bucket policy makes
+# only images/ and original_images/ publicly readable (see README). Without
+# access keys, boto3 uses its own chain (AWS_* variables, instance role).
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET") or os.environ.get(
+    "AWS_STORAGE_BUCKET_NAME", ""
+)
+MEDIA_S3_ENABLED = bool(MEDIA_S3_BUCKET)
+if MEDIA_S3_ENABLED:
+    from urllib.parse import urlsplit
+
+    _s3 = {
+        "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL", ""),
+        "region_name": os.environ.get("MEDIA_S3_REGION", ""),
+        "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID", ""),
+        "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+        "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN", ""),
+        "location": os.environ.get("MEDIA_S3_LOCATION", "").strip("/"),
+        "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE", ""),
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            **{key: value for key, value in _s3.items() if value},
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # Access is the bucket policy's business, not per-object ACLs.
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "max-age=31536000"},
+        },
+    }
+    # Pages and the admin show images from the bucket's (or CDN's) origin.
+    if _s3["custom_domain"]:
+        _media_origins = [f"https://{_s3['custom_domain'].split('/')[0]}"]
+    elif _s3["endpoint_url"]:
+        _endpoint = urlsplit(_s3["endpoint_url"])
+        _media_origins = [
+            f"{_endpoint.scheme}://{_endpoint.netloc}",
+            f"{_endpoint.scheme}://*.{_endpoint.netloc}",
+        ]
+    else:
+        _media_origins = [f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"] + (
+            [f"https://{MEDIA_S3_BUCKET}.s3.{_s3['region_name']}.amazonaws.com"]
+            if _s3["region_name"]
+            else []
+        )
+    SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], *_media_origins]
+    SECURE_CSP_ADMIN["img-src"] = [*SECURE_CSP_ADMIN["img-src"], *_media_origins]
+
+# Backups (manage.py backup / restore, scripts/backup.sh): where new backup
+# directories go.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or BASE_DIR / "backups")

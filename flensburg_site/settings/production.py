@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import env_bool, env_list, logging_config
 
 DEBUG = env_bool("DEBUG", default=False)
 
@@ -38,6 +38,10 @@ SECURE_HSTS_PRELOAD = False
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# Structured logs: JSON lines on stdout unless LOG_FORMAT=text.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json").strip().lower()
+LOGGING = logging_config(LOG_FORMAT)
+
 # SMTP, to a local mail relay unless EMAIL_HOST names another one.
 MAILERS = {
     "default": {
@@ -57,6 +61,4 @@ SILENCED_SYSTEM_CHECKS = [
     # force onto HTTPS, and preloading is a decision for the city's IT.
     "security.W005",
     "security.W021",
-    # SAMEORIGIN, not DENY: Wagtail's admin shows page previews in an iframe.
-    "security.W019",
 ]

@@ -21,8 +21,16 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if root is not None:
-        # specific() costs one query per page type, not one per page.
-        children = root.get_children().live().public().in_menu().specific()
+        # specific() costs one query per page type, not one per page; the
+        # menu needs no page bodies (large JSON on every request).
+        children = (
+            root.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .defer_streamfields()
+            .specific()
+        )
         for child in children:
             in_section = current is not None and current.path.startswith(child.path)
             items.append(

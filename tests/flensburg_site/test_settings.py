@@ -103,8 +103,11 @@ def test_cache_is_local_memory_unless_redis_is_configured():
     )
 
     assert "LocMemCache" in local.stdout
-    assert "RedisCache" in redis.stdout
+    assert "django_redis.cache.RedisCache" in redis.stdout
     assert "redis://127.0.0.1:6379/3" in redis.stdout
+    # A Redis outage is ignored (the cache misses), and noticed quickly.
+    assert "'IGNORE_EXCEPTIONS': True" in redis.stdout
+    assert "'SOCKET_CONNECT_TIMEOUT': 1" in redis.stdout
 
 
 @pytest.mark.skipif(
@@ -115,8 +118,8 @@ def test_redis_cache_round_trip():
     result = load_settings(
         "flensburg_site.settings.dev",
         show=(
-            "__import__('django.core.cache').core.cache.cache.set('probe', 'ok', 5) "
-            "or __import__('django.core.cache').core.cache.cache.get('probe')"
+            "[__import__('django.core.cache').core.cache.cache.set('probe', 'ok', 5), "
+            "__import__('django.core.cache').core.cache.cache.get('probe')][1]"
         ),
         REDIS_URL=os.environ["TEST_REDIS_URL"],
     )
@@ -127,10 +130,11 @@ def test_redis_cache_round_trip():
 
 def test_media_route_serves_images_but_never_documents():
     from django.urls import Resolver404, resolve
-    from django.views.static import serve
 
-    assert resolve("/media/images/rathaus.width-800.jpg").func is serve
-    assert resolve("/media/original_images/rathaus.jpg").func is serve
+    from core.media import serve_image
+
+    assert resolve("/media/images/rathaus.width-800.jpg").func is serve_image
+    assert resolve("/media/original_images/rathaus.jpg").func is serve_image
     # Documents only through /dokumente/, which checks collection privacy.
     with pytest.raises(Resolver404):
         resolve("/media/documents/intern.pdf")

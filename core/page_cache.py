@@ -1,0 +1,262 @@
+"""Whole-page cache for anonymous visitors, on Django's cache framework.
+
+``PageCacheMiddleware`` keeps the complete response of an anonymous GET of a
+public page in the default cache (Redis with ``REDIS_URL``, local memory
+otherwise) for ``settings.PAGE_CACHE_SECONDS`` and answers the next such
+request from there without touching the database (``X-Cache: HIT``).
+
+What is never cached:
+
+- requests: other methods than GET/HEAD; the admin (``settings.ADMIN_URL_PATH``,
+  previews included), ``/api/`` (its own Cache-Control), ``/healthz``,
+  ``/readyz``, documents and media; query strings longer than
+  ``MAX_QUERY_STRING_LENGTH``; anyone with a session cookie (logged-in staff:
+  nothing served to them from the cache, nothing they see stored) or a
+  messages cookie (a message waits to be shown).
+- responses: anything but 200 (redirects and 404s are cheap, and caching 404s
+  would let anyone fill the cache with made-up URLs), streaming responses
+  (downloads), responses that set a cookie (a page with a form renders a CSRF
+  token, so Django sets the CSRF cookie: such pages are always rendered afresh
+  and nobody gets another visitor's token), ``Cache-Control`` private /
+  no-cache / no-store, a used CSP nonce, ``Vary`` on anything but language
+  and cookie, previews.
+
+The key is scheme, host, full path with query string, and the active
+language. A page may shorten its own lifetime with ``limit_page_cache`` (the
+"jetzt geöffnet" status does, until the status next changes).
+
+Purging (``purge_page_cache``; wired to publishing and model signals in
+``core.cache_purge``) does not look for keys: every entry carries the
+*generation* that was current when its request began, and a purge increments
+the generation with one ``cache.incr``. Entries of older generations are never
+served again and expire by themselves. This works the same with Redis and
+local memory, needs no KEYS/SCAN/FLUSHDB, and a page rendered while an editor
+saved cannot outlive the purge (it is stored under the generation read before
+it was rendered). With the local-memory cache every process has its own
+generation: a purge reaches only the process that handled the save, the others
+catch up within ``PAGE_CACHE_SECONDS`` -- use Redis with several workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import secrets
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import (
+    get_conditional_response,
+    has_vary_header,
+    patch_cache_control,
+    set_response_etag,
+)
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+PAGE_KEY_PREFIX = "page-cache:page:"
+# Longer query strings are answered, but never cached: nobody shares such a
+# link, and they would only fill the cache.
+MAX_QUERY_STRING_LENGTH = 512
+# Paths outside the page cache besides the admin (see module docstring).
+EXCLUDED_PATH_PREFIXES = ("/api/", "/healthz", "/readyz", "/dokumente/")
+# Vary headers the key covers: the language is part of it, and a cookie never
+# changes a stored page (requests with a session or messages cookie bypass the
+# cache, and a page that uses the CSRF cookie sets it, so it is not stored).
+HARMLESS_VARY = ("accept-language", "cookie")
+UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
+# Headers that belong to one response, not to the stored page.
+NOT_STORED_HEADERS = {"set-cookie", "x-cache", "cache-control", "date", "expires"}
+
+
+def purge_page_cache() -> None:
+    """Invalidate every cached page at once (one increment of the generation)."""
+    try:
+        if cache.incr(GENERATION_KEY) is None:  # django-redis, Redis down
+            logger.warning("Page cache purge failed: cache unreachable")
+    except ValueError:  # no generation yet, or evicted: start a new one
+        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+
+
+def limit_page_cache(request, seconds: float) -> None:
+    """Keep the page rendered for ``request`` at most ``seconds`` in any cache."""
+    if request is None:
+        return
+    current = getattr(request, "page_cache_max_age", math.inf)
+    request.page_cache_max_age = min(current, seconds)
+
+
+def _new_generation() -> int:
+    # Random, not 1: after an eviction of the counter, entries of an earlier
+    # "generation 1" must not come back to life.
+    return secrets.randbits(48)
+
+
+def _current_generation(entries: dict) -> int | None:
+    generation = entries.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _excluded_path(path: str) -> bool:
+    prefixes = (
+        f"/{settings.ADMIN_URL_PATH}",
+        settings.STATIC_URL,
+        settings.MEDIA_URL,
+        *EXCLUDED_PATH_PREFIXES,
+    )
+    return path.startswith(prefixes)
+
+
+def _has_session(request) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def _request_is_cacheable(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not _excluded_path(request.path_info)
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING_LENGTH
+        and not _has_session(request)
+        and CookieStorage.cookie_name not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def page_cache_key(request) -> str:
+    """Scheme, host, path, query string and language, hashed."""
+    parts = (
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        translation.get_language() or "",
+    )
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return PAGE_KEY_PREFIX + digest
+
+
+def _cache_control_allows_storing(response) -> bool:
+    value = response.get("Cache-Control", "").lower()
+    return not any(directive in value for directive in UNCACHEABLE_DIRECTIVES)
+
+
+def _vary_allows_storing(response) -> bool:
+    if not response.has_header("Vary"):
+        return True
+    headers = [h.strip().lower() for h in response["Vary"].split(",") if h.strip()]
+    return all(header in HARMLESS_VARY for header in headers)
+
+
+def _response_is_cacheable(request, response) -> bool:
+    session = getattr(request, "session", None)
+    nonce = getattr(request, "_csp_nonce", None)
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Content-Encoding")
+        and _cache_control_allows_storing(response)
+        and _vary_allows_storing(response)
+        and not has_vary_header(response, "*")
+        # A CSP nonce must be new for every response; a page that used one
+        # is rendered afresh each time.
+        and not nonce
+        and not (session is not None and session.modified)
+        and not getattr(request, "is_preview", False)
+    )
+
+
+def _public_cache_control(response, seconds: int) -> None:
+    """Shared caches (a CDN) may keep the page; browsers ask again each time
+    (cheaply: an ETag answers with 304)."""
+    patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+
+
+class PageCacheMiddleware:
+    """Serve and store whole anonymous pages (see the module docstring).
+
+    Listed after LocaleMiddleware (the language is part of the key) and before
+    CsrfViewMiddleware, so that it sees the CSRF cookie a form page sets.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_is_cacheable(request):
+            response = self.get_response(request)
+            if _has_session(request) and not response.has_header("Cache-Control"):
+                # What staff see (the Wagtail user bar) is for them alone.
+                patch_cache_control(response, private=True)
+            return response
+        try:
+            key = page_cache_key(request)
+        except DisallowedHost:
+            return self.get_response(request)  # CommonMiddleware answers 400
+
+        entries = cache.get_many([GENERATION_KEY, key]) or {}
+        generation = _current_generation(entries)
+        if generation is None:  # django-redis ignoring an outage: go on uncached
+            return self.get_response(request)
+        entry = entries.get(key)
+        if entry and entry["generation"] == generation:
+            return self._from_entry(request, entry)
+
+        response = self.get_response(request)
+        response.headers["X-Cache"] = "MISS"
+        if _response_is_cacheable(request, response):
+            self._store(request, response, key, generation)
+        return response
+
+    @staticmethod
+    def _store(request, response, key: str, generation: int) -> None:
+        max_age = getattr(request, "page_cache_max_age", math.inf)
+        seconds = math.ceil(min(settings.PAGE_CACHE_SECONDS, max_age))
+        if seconds <= 0:
+            return
+        if not response.has_header("Cache-Control"):
+            _public_cache_control(response, seconds)
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        entry = {
+            "generation": generation,
+            "expires": time.time() + seconds,
+            "status": response.status_code,
+            "content": response.content,
+            "cache_control": response["Cache-Control"],
+            "headers": [
+                (name, value)
+                for name, value in response.headers.items()
+                if name.lower() not in NOT_STORED_HEADERS
+            ],
+        }
+        cache.set(key, entry, timeout=seconds)
+
+    @staticmethod
+    def _from_entry(request, entry: dict) -> HttpResponse:
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response.headers[name] = value
+        remaining = max(0, math.ceil(entry["expires"] - time.time()))
+        if "s-maxage" in entry["cache_control"]:
+            _public_cache_control(response, remaining)
+        else:
+            response.headers["Cache-Control"] = entry["cache_control"]
+        response.headers["X-Cache"] = "HIT"
+        conditional = get_conditional_response(
+            request, etag=response.get("ETag"), response=response
+        )
+        if conditional is not response:
+            conditional.headers["X-Cache"] = "HIT"
+        return conditional

@@ -1,0 +1,126 @@
+"""Structured logs: JSON lines on stdout, with the fields of the request.
+
+``RequestLogMiddleware`` keeps the current request's method and path in a
+context variable, so that every record logged while the request runs carries
+them, and logs one line per request (logger ``core.requests``, level INFO:
+shown with ``LOG_REQUESTS=true``; gunicorn's access log says the same
+otherwise).
+
+``JsonFormatter`` writes each record as one JSON object: ``timestamp``,
+``level``, ``logger``, ``message`` and, where known, ``method``, ``path``,
+``status`` and ``duration_ms`` — from the middleware, from Django's own
+``django.request`` and ``django.server`` records, and from gunicorn's access
+log (``gunicorn.conf.py`` uses it too). It imports nothing from Django, so
+gunicorn can load it before the application.
+"""
+
+import contextvars
+import logging
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from pythonjsonlogger.core import RESERVED_ATTRS
+from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
+
+logger = logging.getLogger("core.requests")
+
+# (method, path) of the request this thread or task is serving.
+_current_request: contextvars.ContextVar[tuple[str, str] | None] = (
+    contextvars.ContextVar("current_request", default=None)
+)
+
+# Record attributes that are objects, not data; their content is mapped to
+# the fields above instead.
+_OBJECT_ATTRS = ("request", "server_time", "status_code")
+
+
+class RequestLogMiddleware:
+    """Outermost middleware: request fields for every log line, one access line."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        start = time.perf_counter()
+        token = _current_request.set((request.method, request.path))
+        try:
+            response = self.get_response(request)
+            if logger.isEnabledFor(logging.INFO):
+                logger.info(
+                    "%s %s %s",
+                    request.method,
+                    request.path,
+                    response.status_code,
+                    extra={
+                        "status_code": response.status_code,
+                        "duration_ms": round((time.perf_counter() - start) * 1000, 1),
+                    },
+                )
+            return response
+        finally:
+            _current_request.reset(token)
+
+
+def _status(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _gunicorn_access_fields(atoms: Mapping) -> dict:
+    """Fields of a gunicorn access record (its args are the log atoms)."""
+
+    def atom(key: str) -> str | None:
+        value = atoms.get(key)
+        if value in (None, "-"):
+            return None
+        # gunicorn escapes double quotes for its text format.
+        return str(value).replace('\\"', '"')
+
+    fields = {
+        "method": atom("m"),
+        "path": atom("U"),
+        "query": atom("q"),
+        "status": _status(atom("s")),
+        "duration_ms": round(int(atom("D") or 0) / 1000, 1),
+        "remote_addr": atom("h"),
+        "bytes": _status(atom("B")),
+        "user_agent": atom("a"),
+    }
+    return {key: value for key, value in fields.items() if value not in (None, "")}
+
+
+class JsonFormatter(BaseJsonFormatter):
+    """One JSON object per record, request fields included where known."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("reserved_attrs", [*RESERVED_ATTRS, *_OBJECT_ATTRS])
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self, log_data, record, message_dict):
+        log_data["timestamp"] = datetime.fromtimestamp(
+            record.created, tz=UTC
+        ).isoformat(timespec="milliseconds")
+        log_data["level"] = record.levelname
+        log_data["logger"] = record.name
+        log_data["message"] = record.message
+        log_data.update(self._request_fields(record))
+        super().add_fields(log_data, record, message_dict)
+
+    @staticmethod
+    def _request_fields(record) -> dict:
+        if record.name == "gunicorn.access" and isinstance(record.args, Mapping):
+            return _gunicorn_access_fields(record.args)
+        fields = {}
+        request = getattr(record, "request", None)
+        if hasattr(request, "method") and hasattr(request, "path"):
+            fields["method"] = request.method
+            fields["path"] = request.path
+        elif (current := _current_request.get()) is not None:
+            fields["method"], fields["path"] = current
+        status = _status(getattr(record, "status_code", None))
+        if status is not None:
+            fields["status"] = status
+        return fields

@@ -1,0 +1,320 @@
+"""The nginx proxy of docker compose, run for real on free local ports.
+
+The server configuration is deploy/nginx/templates/default.conf.template,
+rendered the way the nginx image renders it (its ${NGINX_*} variables filled
+in); only the surrounding nginx.conf (pid, logs, temp paths) is the test's.
+Upstream is a small HTTP server that echoes what it received.
+"""
+
+import gzip
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "deploy" / "nginx" / "templates" / "default.conf.template"
+NGINX = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+OPENSSL = shutil.which("openssl")
+SERVER_NAME = "localhost"
+
+pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
+
+IMAGE = bytes(range(256)) * 40
+HTML = "<!doctype html><title>Seite</title>" + "<p>Flüchtlinge in Flensburg</p>" * 100
+
+
+def render_template(values: dict[str, str]) -> str:
+    """Fill in ${NAME} as the nginx image's envsubst does; every one must be known."""
+    text = TEMPLATE.read_text()
+    names = set(re.findall(r"\$\{(\w+)\}", text))
+    assert names == set(values), f"placeholders {names} vs values {set(values)}"
+    return re.sub(r"\$\{(\w+)\}", lambda match: values[match[1]], text)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class EchoHandler(BaseHTTPRequestHandler):
+    """Answers every request with what it received (JSON), or HTML for /seite/."""
+
+    def do_GET(self):
+        self.server.seen.append(self.path)
+        if self.path.startswith("/seite/"):
+            body, content_type = HTML.encode(), "text/html; charset=utf-8"
+        else:
+            body = json.dumps(
+                {"path": self.path, "headers": dict(self.headers.items())}
+            ).encode()
+            content_type = "application/json"
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    cert, key = directory / "fullchain.pem", directory / "privkey.pem"
+    subprocess.run(  # noqa: S603
+        [
+            OPENSSL,
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            f"/CN={SERVER_NAME}",
+            "-addext",
+            f"subjectAltName=DNS:{SERVER_NAME}",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def wait_for_port(port: int, process: subprocess.Popen, error_log: Path) -> None:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"nginx exited: {error_log.read_text()}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    pytest.fail("nginx did not start listening")
+
+
+@pytest.fixture(scope="module")
+def proxy(tmp_path_factory):
+    if OPENSSL is None:
+        pytest.skip("openssl is not installed (needed for a test certificate)")
+    base = tmp_path_factory.mktemp("nginx")
+    media = base / "media"
+    files = {
+        "images/hafen.width-800.jpg": IMAGE,
+        "original_images/hafen.jpg": IMAGE,
+        "images/schaedlich.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "documents/massnahme-07.pdf": b"%PDF-1.4 vertraulich",
+        "anderes.txt": b"nicht oeffentlich",
+    }
+    for name, content in files.items():
+        (media / name).parent.mkdir(parents=True, exist_ok=True)
+        (media / name).write_bytes(content)
+    (base / "acme" / ".well-known" / "acme-challenge").mkdir(parents=True)
+    (base / "acme" / ".well-known" / "acme-challenge" / "token123").write_text("ok")
+    for temp in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (base / temp).mkdir()
+    cert, key = self_signed_certificate(base)
+
+    upstream = ThreadingHTTPServer(("127.0.0.1", 0), EchoHandler)
+    upstream.seen = []
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+
+    http_port, https_port = free_port(), free_port()
+    site = render_template(
+        {
+            "NGINX_SERVER_NAME": SERVER_NAME,
+            "NGINX_HTTP_LISTEN": f"127.0.0.1:{http_port}",
+            "NGINX_HTTPS_LISTEN": f"127.0.0.1:{https_port}",
+            "NGINX_UPSTREAM": f"127.0.0.1:{upstream.server_address[1]}",
+            "NGINX_MEDIA_ROOT": str(media),
+            "NGINX_ACME_ROOT": str(base / "acme"),
+            "NGINX_TLS_CERTIFICATE": str(cert),
+            "NGINX_TLS_CERTIFICATE_KEY": str(key),
+        }
+    )
+    (base / "site.conf").write_text(site)
+    # As root, the workers would otherwise run as "nobody" and not see the
+    # test's private temporary directory.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (base / "nginx.conf").write_text(
+        f"""{user}worker_processes 1;
+daemon off;
+pid {base}/nginx.pid;
+error_log {base}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    types {{ image/jpeg jpg jpeg; image/svg+xml svg; application/pdf pdf; text/plain txt; }}
+    default_type application/octet-stream;
+    access_log {base}/access.log;
+    client_body_temp_path {base}/body;
+    proxy_temp_path {base}/proxy;
+    fastcgi_temp_path {base}/fastcgi;
+    uwsgi_temp_path {base}/uwsgi;
+    scgi_temp_path {base}/scgi;
+    include {base}/site.conf;
+}}
+"""
+    )
+    command = [
+        NGINX,
+        "-p",
+        str(base),
+        "-c",
+        str(base / "nginx.conf"),
+        "-e",
+        str(base / "error.log"),
+    ]
+    check = subprocess.run(  # noqa: S603
+        [*command, "-t"], capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)  # noqa: S603
+    try:
+        wait_for_port(https_port, process, base / "error.log")
+        wait_for_port(http_port, process, base / "error.log")
+        context = ssl.create_default_context(cafile=str(cert))
+        yield {
+            "http": http_port,
+            "https": https_port,
+            "context": context,
+            "upstream": upstream,
+        }
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        upstream.shutdown()
+        upstream.server_close()
+
+
+def https_get(proxy, path, headers=None, method="GET"):
+    connection = http.client.HTTPSConnection(
+        SERVER_NAME, proxy["https"], context=proxy["context"], timeout=10
+    )
+    try:
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        return response, response.read()
+    finally:
+        connection.close()
+
+
+def http_get(proxy, path):
+    connection = http.client.HTTPConnection("127.0.0.1", proxy["http"], timeout=10)
+    try:
+        connection.request("GET", path, headers={"Host": SERVER_NAME})
+        response = connection.getresponse()
+        return response, response.read()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/media/images/hafen.width-800.jpg", "/media/original_images/hafen.jpg"]
+)
+def test_images_come_from_the_media_volume_with_long_caching(proxy, path):
+    seen_before = list(proxy["upstream"].seen)
+
+    response, body = https_get(proxy, path)
+
+    assert response.status == 200
+    assert body == IMAGE
+    assert response.getheader("Content-Type") == "image/jpeg"
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert "max-age=31536000" in response.getheader("Cache-Control")
+    assert proxy["upstream"].seen == seen_before
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media/documents/massnahme-07.pdf",
+        "/media/images/../documents/massnahme-07.pdf",
+        "/media/images/%2e%2e/documents/massnahme-07.pdf",
+        "/media/images/schaedlich.svg",
+        "/media/anderes.txt",
+        "/media/",
+    ],
+)
+def test_documents_and_other_media_are_refused_although_on_disk(proxy, path):
+    response, body = https_get(proxy, path)
+
+    assert response.status == 404
+    assert b"vertraulich" not in body
+    assert b"svg" not in body
+    assert not any(seen.startswith("/media/") for seen in proxy["upstream"].seen)
+
+
+def test_other_paths_go_to_the_app_with_forwarded_headers(proxy):
+    response, body = https_get(
+        proxy, "/dokumente/7/papier.pdf?x=1", headers={"X-Forwarded-For": "203.0.113.9"}
+    )
+
+    assert response.status == 200
+    echoed = json.loads(body)
+    assert echoed["path"] == "/dokumente/7/papier.pdf?x=1"
+    headers = {name.lower(): value for name, value in echoed["headers"].items()}
+    assert headers["x-forwarded-proto"] == "https"
+    # The client's address is appended last: the one the app trusts.
+    assert headers["x-forwarded-for"] == "203.0.113.9, 127.0.0.1"
+    assert headers["host"] == SERVER_NAME
+    # Django sets the security headers; the proxy does not add its own.
+    assert response.getheader("Strict-Transport-Security") is None
+
+
+def test_html_is_compressed(proxy):
+    response, body = https_get(proxy, "/seite/", headers={"Accept-Encoding": "gzip"})
+
+    assert response.status == 200
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(body).decode() == HTML
+
+
+def test_uploads_over_the_document_limit_are_refused(proxy):
+    def post_announcing(size):
+        connection = http.client.HTTPSConnection(
+            SERVER_NAME, proxy["https"], context=proxy["context"], timeout=10
+        )
+        try:
+            connection.putrequest("POST", "/admin/documents/multiple/add/")
+            connection.putheader("Content-Length", str(size))
+            connection.endheaders()
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
+    assert post_announcing(26 * 1024 * 1024) == 413
+
+
+def test_http_redirects_to_https(proxy):
+    response, _body = http_get(proxy, "/koordinierungsstelle/?sprache=de")
+
+    assert response.status == 301
+    assert response.getheader("Location") == (
+        f"https://{SERVER_NAME}/koordinierungsstelle/?sprache=de"
+    )
+
+
+def test_http_serves_acme_challenges_and_a_health_check(proxy):
+    challenge, body = http_get(proxy, "/.well-known/acme-challenge/token123")
+    health, health_body = http_get(proxy, "/nginx-healthz")
+
+    assert (challenge.status, body) == (200, b"ok")
+    assert (health.status, health_body) == (200, b"ok\n")
