@@ -1,8 +1,6 @@
 """Hardened admin: login lockout, admin path, password policy, staff sessions."""
 
 import importlib.util
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from axes.models import AccessAttempt
 
 from tests.conftest import EDITOR_PASSWORD
+from tests.flensburg_site.test_settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFICE = "198.51.100.7"
@@ -290,22 +289,13 @@ def test_staff_session_lasts_a_working_day_at_most(client, superuser):
 
 
 def settings_from_env(show: str, **env: str) -> str:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("AXES_", "WAGTAIL_2FA", "ADMIN_URL", "SESSION_"))
-    }
-    clean.update(env, DJANGO_SETTINGS_MODULE="flensburg_site.settings.dev")
-    code = f"import django; from django.conf import settings; django.setup(); print({show})"
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
+    result = load_settings(
+        "flensburg_site.settings.dev",
+        show,
+        drop_prefixes=("AXES_", "WAGTAIL_2FA", "ADMIN_URL", "SESSION_"),
+        **env,
     )
+    assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 

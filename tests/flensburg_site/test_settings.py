@@ -22,12 +22,27 @@ SUMMARY = (
 
 
 def load_settings(
-    module: str, show: str = SUMMARY, **env: str
+    module: str,
+    show: str = SUMMARY,
+    *,
+    script: str = "",
+    drop_prefixes: tuple[str, ...] = (),
+    **env: str,
 ) -> subprocess.CompletedProcess:
-    """Import a settings module in a fresh interpreter with exactly this environment."""
-    clean = {k: v for k, v in os.environ.items() if k not in {*PRODUCTION_ENV, "DEBUG"}}
+    """Import a settings module in a fresh interpreter with exactly this environment.
+
+    It prints ``show`` (an expression over ``settings``) or runs ``script``;
+    variables of this process named in PRODUCTION_ENV, DEBUG or starting with
+    one of ``drop_prefixes`` are left out.
+    """
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {*PRODUCTION_ENV, "DEBUG"} and not k.startswith(drop_prefixes)
+    }
     clean.update(env, DJANGO_SETTINGS_MODULE=module)
-    code = f"import django; from django.conf import settings; django.setup(); print({show})"
+    code = "import json, django; from django.conf import settings; django.setup()\n"
+    code += script or f"print({show})"
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
         cwd=ROOT,

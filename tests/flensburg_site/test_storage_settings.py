@@ -1,12 +1,9 @@
 """Media storage: the file system by default, S3-compatible object storage by env."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.flensburg_site.test_settings import PRODUCTION_ENV, load_settings
+
 S3_ENV = {
     "MEDIA_S3_BUCKET": "flensburg-media",
     "MEDIA_S3_ENDPOINT_URL": "https://s3.example-cloud.de",
@@ -14,11 +11,6 @@ S3_ENV = {
     "MEDIA_S3_ACCESS_KEY_ID": "key-id-for-this-test",
     "MEDIA_S3_SECRET_ACCESS_KEY": "secret-for-this-test",
     "MEDIA_S3_CUSTOM_DOMAIN": "medien.fluechtlinge.flensburg.de",
-}
-PRODUCTION_ENV = {
-    "SECRET_KEY": "a-real-secret-for-this-test-only-0123456789",
-    "ALLOWED_HOSTS": "fluechtlinge.flensburg.de",
-    "DATABASE_URL": "postgres://site:pw@db.internal:5432/flensburg",
 }
 SHOW = """
 from django.core.files.storage import storages
@@ -36,23 +28,8 @@ print(json.dumps({
 
 def load(module: str, **env: str) -> dict:
     """Import the settings in a fresh interpreter with exactly this environment."""
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("MEDIA_S3_", "AWS_")) and key not in PRODUCTION_ENV
-    }
-    clean.update(env, DJANGO_SETTINGS_MODULE=module)
-    code = (
-        "import json, django; from django.conf import settings; django.setup()\n" + SHOW
-    )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    result = load_settings(
+        module, script=SHOW, drop_prefixes=("MEDIA_S3_", "AWS_"), **env
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
