@@ -92,13 +92,25 @@ def serve_document(request, document_id: int, document_filename: str):
         byte_range = parse_byte_range(range_header, size)
     except RangeNotSatisfiable:
         file.close()
-        response.close()
+        _discard(response)
         return _range_not_satisfiable(size)
     if byte_range is None:
         file.close()
         return response
-    response.close()
+    _discard(response)
     return _partial_content(response, file, *byte_range, size=size)
+
+
+def _discard(response) -> None:
+    """Close the file of a response that is not sent.
+
+    Not ``response.close()``: that also sends Django's ``request_finished``
+    signal, in the middle of the request, and the database connection may be
+    closed by it (what ``close()`` does besides is exactly this loop).
+    """
+    for closer in response._resource_closers:
+        closer()
+    response._resource_closers.clear()
 
 
 def _never_inline(response, document) -> None:

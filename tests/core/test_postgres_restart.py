@@ -17,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from django.db import connection, connections
+from django.db import connection
 
 import psycopg
 import pytest
@@ -182,25 +182,21 @@ def admin_connection(settings_dict):
 
 @pytest.fixture
 def database(django_db_setup, django_db_blocker):
-    """A throwaway copy of the migrated test database with a start page.
+    """A throwaway database of its own, migrated, with a start page.
 
-    A copy, so that the suite's own test database keeps its data (a
-    transactional test would empty it); dropped at the end.
+    Not a copy of the suite's test database: CREATE DATABASE … TEMPLATE needs
+    the template without sessions, and other tests of the worker (the browser
+    tests' live server) keep one open. Dropped at the end.
     """
     with django_db_blocker.unblock():
         settings_dict = dict(connection.settings_dict)
-        # CREATE DATABASE … TEMPLATE needs the template without sessions.
-        connections.close_all()
-    name = f"{settings_dict['NAME']}_restart_{os.getpid()}"
-    create = sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-        sql.Identifier(name), sql.Identifier(settings_dict["NAME"])
-    )
+    name = f"flensburg_restart_{os.getpid()}"
     drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
         sql.Identifier(name)
     )
     with admin_connection(settings_dict) as admin:
         admin.execute(drop)
-        admin.execute(create)
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     copy = {**settings_dict, "NAME": name}
     try:
         user = copy["USER"] + (f":{copy['PASSWORD']}" if copy["PASSWORD"] else "")
@@ -211,6 +207,14 @@ def database(django_db_setup, django_db_blocker):
             "DATABASE_URL": f"postgres://{user}@{host}:{port}/{name}",
             "PYTHONPATH": str(ROOT),
         }
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=600,
+            capture_output=True,
+        )
         subprocess.run(  # noqa: S603
             [sys.executable, "-c", SETUP_SITE],
             cwd=ROOT,
