@@ -6,13 +6,22 @@ server --postgres names), migrates it, loads the demo content
 into a temporary STATIC_ROOT. Then it starts the site under gunicorn on
 127.0.0.1 with the production settings and drives it with ``wrk`` (8
 connections, --latency) for each page type: home, the office page, the Check
-Up measure list, a measure sheet, the directory, a search, a document download
-and a small static file served by whitenoise.
+Up measure list, a measure sheet, the directory, a search, a search with a new
+query on every request (a wrk script: no cache can hold its results), a
+document download and a small static file served by whitenoise.
 
-It does this twice: with the page cache on (default ``PAGE_CACHE_SECONDS``)
-and off (``PAGE_CACHE_SECONDS=0``), and reports the ``X-Cache`` header each
-page answered with (none: the site has no whole-page cache, both runs are
-uncached). It prints PASS/FAIL for the speed budget
+It does this three times, each with a fresh gunicorn:
+
+* cached: the default settings (whole-page cache and fragment cache);
+* uncached: no whole-page cache (``PAGE_CACHE_SECONDS=0``), as for staff,
+  form pages and every page after a purge once its fragments are back: the
+  fragment cache (site settings, menu, header, footer, head meta, rendered
+  page bodies) stays on;
+* raw: no cache at all (``FRAGMENT_CACHE_SECONDS=0`` too), what rendering a
+  page from the database costs; for comparison, no target.
+
+It reports the ``X-Cache`` header each page answered with and prints PASS/FAIL
+for the speed budget
 
 * a cached page reaches at least half the requests/s of the static file;
 * uncached, every page answers with p99 < 100 ms at 8 connections;
@@ -20,7 +29,7 @@ uncached). It prints PASS/FAIL for the speed budget
 and a Markdown table for the README. gunicorn is stopped (by its PID) and the
 database dropped at the end, also after an error.
 
-    .venv/bin/python bench/speed.py [--duration 10] [--workers 5]
+    .venv/bin/python bench/speed.py [--duration 10] [--workers 3]
         [--worker-class sync] [--redis-url redis://127.0.0.1:6379/14]
 
 Needs wrk (``apt-get install wrk`` on Debian/Ubuntu, ``brew install wrk`` on
@@ -55,6 +64,19 @@ CONNECTIONS = 8
 STATIC = "static file"
 # Not pages: the whole-page cache never stores downloads or static files.
 NOT_PAGES = {STATIC, "document"}
+NEW_SEARCH = "new search"
+# wrk script for NEW_SEARCH: the words rotate and a counter makes every URL
+# new, so neither the page cache nor the fragment cache holds the results.
+NEW_SEARCH_SCRIPT = """
+local counter = 0
+local words = {"Sprachkurs", "Wohnung", "Arbeit", "Beratung", "Kita",
+               "Schule", "Deutsch", "Integration"}
+request = function()
+  counter = counter + 1
+  local word = words[(counter % #words) + 1]
+  return wrk.format(nil, "PATH?q=" .. word .. "&n=" .. counter)
+end
+"""
 
 # What the browser of a visitor sends; whitenoise then serves the
 # pre-compressed static file, as it does for real visitors.
@@ -85,6 +107,7 @@ print(json.dumps({
     ),
     "directory": page(HelpPage),
     "search": "/suche/?q=Sprachkurs",
+    "new search": "/suche/",
     "document": sheet.document.url,
     "static file": staticfiles_storage.url("img/favicon.svg"),
 }))
@@ -117,7 +140,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
     parser.add_argument("--warmup", type=int, default=3, help="seconds before each")
     parser.add_argument(
-        "--workers", type=int, default=2 * cores + 1, help="gunicorn workers"
+        "--workers",
+        type=int,
+        default=cores + 1,
+        help="gunicorn workers (default: cores + 1, like gunicorn.conf.py)",
     )
     parser.add_argument(
         "--worker-class", default="sync", help="gunicorn worker class (sync, gthread)"
@@ -237,7 +263,7 @@ def milliseconds(value: str) -> float:
     return float(number) * UNITS[unit]
 
 
-def wrk(url: str, seconds: int) -> str:
+def wrk(url: str, seconds: int, script: Path | None = None) -> str:
     command = [
         "wrk",
         f"--connections={CONNECTIONS}",
@@ -248,15 +274,23 @@ def wrk(url: str, seconds: int) -> str:
     ]
     for name, value in HEADERS.items():
         command += ["--header", f"{name}: {value}"]
+    if script is not None:
+        command += ["--script", str(script)]
     return subprocess.run(  # noqa: S603 - wrk on our own URL
         [*command, url], check=True, capture_output=True, text=True
     ).stdout
 
 
-def measure(base: str, name: str, path: str, args) -> Result:
+def measure(base: str, name: str, path: str, args, workdir: Path) -> Result:
     result = Result(name=name, url=path)
-    wrk(base + path, args.warmup)
-    output = wrk(base + path, args.duration)
+    script = None
+    if name == NEW_SEARCH:
+        script = workdir / "new-search.lua"
+        script.write_text(NEW_SEARCH_SCRIPT.replace("PATH", path))
+        result.url = f"{path}?q=<word>&n=<counter>"
+        path = f"{path}?q=Sprachkurs&n=0"  # what the check after the load asks
+    wrk(base + path, args.warmup, script)
+    output = wrk(base + path, args.duration, script)
     result.requests_per_second = float(
         re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)
     )
@@ -274,10 +308,12 @@ def measure(base: str, name: str, path: str, args) -> Result:
 
 def bench_mode(args, env, urls, mode: str, workdir: Path) -> dict[str, Result]:
     mode_env = dict(env)
-    if mode == "uncached":
+    mode_env.pop("PAGE_CACHE_SECONDS", None)
+    mode_env.pop("FRAGMENT_CACHE_SECONDS", None)
+    if mode in ("uncached", "raw"):
         mode_env["PAGE_CACHE_SECONDS"] = "0"
-    else:
-        mode_env.pop("PAGE_CACHE_SECONDS", None)
+    if mode == "raw":
+        mode_env["FRAGMENT_CACHE_SECONDS"] = "0"
     port = free_port()
     log = workdir / f"gunicorn-{mode}.log"
     base = f"http://127.0.0.1:{port}"
@@ -287,7 +323,7 @@ def bench_mode(args, env, urls, mode: str, workdir: Path) -> dict[str, Result]:
         wait_for(base + urls["home"], server)
         results = {}
         for name, path in urls.items():
-            result = measure(base, name, path, args)
+            result = measure(base, name, path, args, workdir)
             results[name] = result
             report(
                 f"  {name:<14} {result.requests_per_second:8.1f} req/s  "
@@ -309,7 +345,7 @@ def check_targets(cached: dict[str, Result], uncached: dict[str, Result]) -> boo
     static = cached[STATIC].requests_per_second
     report(f"\nTargets (static file, cached run: {static:.0f} req/s):")
     for name, result in cached.items():
-        if name in NOT_PAGES:
+        if name in NOT_PAGES or name == NEW_SEARCH:  # never twice the same URL
             continue
         passed = result.requests_per_second >= static / 2 and not result.errors
         ok &= passed
@@ -336,18 +372,21 @@ def check_targets(cached: dict[str, Result], uncached: dict[str, Result]) -> boo
     return ok
 
 
-def markdown_table(cached: dict[str, Result], uncached: dict[str, Result]) -> str:
+def markdown_table(runs: dict[str, dict[str, Result]]) -> str:
+    cached, uncached, raw = runs["cached"], runs["uncached"], runs["raw"]
     lines = [
         "| Page type | URL | Cached req/s | Cached p50 / p99 (ms) | X-Cache "
-        "| Uncached req/s | Uncached p50 / p99 (ms) |",
-        "|---|---|--:|--:|---|--:|--:|",
+        "| Uncached req/s | Uncached p50 / p99 (ms) "
+        "| Raw req/s | Raw p50 / p99 (ms) |",
+        "|---|---|--:|--:|---|--:|--:|--:|--:|",
     ]
     for name, hot in cached.items():
-        cold = uncached[name]
+        cold, bare = uncached[name], raw[name]
         lines.append(
             f"| {name} | `{hot.url}` | {hot.requests_per_second:.0f} "
             f"| {hot.p50_ms:.1f} / {hot.p99_ms:.1f} | {hot.x_cache or '–'} "
-            f"| {cold.requests_per_second:.0f} | {cold.p50_ms:.1f} / {cold.p99_ms:.1f} |"
+            f"| {cold.requests_per_second:.0f} | {cold.p50_ms:.1f} / {cold.p99_ms:.1f} "
+            f"| {bare.requests_per_second:.0f} | {bare.p50_ms:.1f} / {bare.p99_ms:.1f} |"
         )
     return "\n".join(lines)
 
@@ -405,10 +444,12 @@ def main() -> int:
         run(env, "manage.py", "collectstatic", "--noinput")
         urls = json.loads(run(env, "-c", URLS).strip().splitlines()[-1])
         report(f"Site built in {time.monotonic() - started:.0f} s.")
-        cached = bench_mode(args, env, urls, "cached", workdir)
-        uncached = bench_mode(args, env, urls, "uncached", workdir)
-        ok = check_targets(cached, uncached)
-        report("\n" + markdown_table(cached, uncached))
+        runs = {
+            mode: bench_mode(args, env, urls, mode, workdir)
+            for mode in ("cached", "uncached", "raw")
+        }
+        ok = check_targets(runs["cached"], runs["uncached"])
+        report("\n" + markdown_table(runs))
         report(f"\n{'PASS' if ok else 'FAIL'}")
     except subprocess.CalledProcessError as error:
         report(f"{' '.join(map(str, error.cmd))} failed:\n{error.stderr or ''}")

@@ -59,14 +59,13 @@ def directory_context(request) -> dict:
         list_all=selectors.organisation_list,
         list_filtered=lambda valid: selectors.organisation_list(**valid.filters()),
         per_page=ORGANISATIONS_PER_PAGE,
-    )
-    listing.page_obj.object_list = localize_objects(
-        listing.page_obj.object_list, queryset=selectors.organisation_queryset()
+        prepare=lambda objects: localize_objects(
+            objects, queryset=selectors.organisation_queryset()
+        ),
     )
     return {
         "directory_form": form,
-        "directory_page": listing.page_obj,
-        "directory_count": listing.count,
+        "directory": listing,
         "directory_query": listing.query,
         "directory_filtered": listing.is_filtered,
         "directory_status": listing.status,

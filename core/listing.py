@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 PAGE_PARAMETER = "seite"
@@ -27,13 +27,39 @@ def search_query_field() -> forms.CharField:
     )
 
 
-@dataclass
 class Listing:
-    page_obj: Page
-    count: int
-    query: str  # the filter part of the URL, without the page number
-    is_filtered: bool
-    status: int  # 400 when a filter value does not exist
+    """One page of a filtered list. The list and its count are queried on
+    first use: not at all when the rendered list comes from the fragment
+    cache (core.page_cache). ``prepare`` turns the page's objects into what
+    the template shows (translations, URLs)."""
+
+    def __init__(
+        self,
+        paginator: Paginator,
+        page_number,
+        *,
+        query: str,
+        is_filtered: bool,
+        status: int,
+        prepare: Callable | None = None,
+    ):
+        self.paginator = paginator
+        self.page_number = page_number
+        self.query = query  # the filter part of the URL, without the page number
+        self.is_filtered = is_filtered
+        self.status = status  # 400 when a filter value does not exist
+        self.prepare = prepare
+
+    @cached_property
+    def page_obj(self) -> Page:
+        page = self.paginator.get_page(self.page_number)
+        if self.prepare is not None:
+            page.object_list = self.prepare(page.object_list)
+        return page
+
+    @cached_property
+    def count(self) -> int:
+        return self.paginator.count
 
 
 def filtered_listing(
@@ -43,17 +69,18 @@ def filtered_listing(
     list_all: Callable,
     list_filtered: Callable,
     per_page: int,
+    prepare: Callable | None = None,
 ) -> Listing:
     """Apply a bound filter form; on bad values show everything with a 400."""
     valid = form.is_bound and form.is_valid()
     items = list_filtered(form) if valid else list_all()
-    paginator = Paginator(items, per_page)
     query = request.GET.copy()
     query.pop(PAGE_PARAMETER, None)
     return Listing(
-        page_obj=paginator.get_page(request.GET.get(PAGE_PARAMETER)),
-        count=paginator.count,
+        Paginator(items, per_page),
+        request.GET.get(PAGE_PARAMETER),
         query=query.urlencode(),
         is_filtered=valid and any(form.cleaned_data.values()),
         status=400 if form.is_bound and not valid else 200,
+        prepare=prepare,
     )

@@ -35,6 +35,14 @@ saved cannot outlive the purge (it is stored under the generation read before
 it was rendered). With the local-memory cache every process has its own
 generation: a purge reaches only the process that handled the save, the others
 catch up within ``PAGE_CACHE_SECONDS`` -- use Redis with several workers.
+
+Fragments (``cached_fragment`` for data, ``cached_render`` and the
+``{% fragment_cache %}`` tag for HTML) are what a page that is *not* served
+whole from the cache reuses: the site settings, the header menu, the footer,
+a page's rendered body, its head meta. Their keys contain the generation, so
+the same purge drops them; they live at most ``FRAGMENT_CACHE_SECONDS``
+(default 300, 0 turns them off), which also bounds how long a process with the
+local-memory cache shows them after another process purged.
 """
 
 from __future__ import annotations
@@ -58,10 +66,16 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from core.translations import request_memo
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 PAGE_KEY_PREFIX = "page-cache:page:"
+FRAGMENT_KEY_PREFIX = "page-cache:fragment:"
+# The hidden field of a form's CSRF token: such HTML is one visitor's.
+CSRF_FIELD = 'name="csrfmiddlewaretoken"'
+MISSING = object()
 # Longer query strings are answered, but never cached: nobody shares such a
 # link, and they would only fill the cache.
 MAX_QUERY_STRING_LENGTH = 512
@@ -83,6 +97,101 @@ def purge_page_cache() -> None:
             logger.warning("Page cache purge failed: cache unreachable")
     except ValueError:  # no generation yet, or evicted: start a new one
         cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+
+
+def fragment_generation() -> int | None:
+    """The current generation, read once per request (None: cache down)."""
+    memo = request_memo("page_cache")
+    if memo is not None and "generation" in memo:
+        return memo["generation"]
+    entries = cache.get_many([GENERATION_KEY]) or {}
+    generation = _current_generation(entries)
+    if memo is not None:
+        memo["generation"] = generation
+    return generation
+
+
+def _fragment_key(name: str, parts) -> str | None:
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return None
+    generation = fragment_generation()
+    if generation is None:
+        return None
+    raw = "\n".join(str(part) for part in parts)
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return f"{FRAGMENT_KEY_PREFIX}{name}:{generation}:{digest}"
+
+
+def cached_fragment(name: str, parts, build):
+    """``build()``'s result, kept in the default cache until the next purge.
+
+    For plain data every request would compute alike (the header menu, the
+    site of a host, ...): the key holds ``name``, ``parts`` (e.g. site and
+    language) and the current page-cache generation, so every
+    ``purge_page_cache`` (publishing, moving, ...) drops it. Kept at most
+    ``FRAGMENT_CACHE_SECONDS`` (0: never kept); independent of
+    ``PAGE_CACHE_SECONDS``, which only switches the whole-page cache. With the
+    cache unreachable, ``build()`` runs anyway.
+    """
+    key, value = fragment_lookup(name, parts)
+    if value is MISSING:
+        value = build()
+        fragment_store(key, value)
+    return value
+
+
+def fragment_lookup(name: str, parts) -> tuple[str | None, object]:
+    """(key, kept value or ``MISSING``) of a fragment; key None: keep nothing."""
+    key = _fragment_key(name, parts)
+    if key is None:
+        return None, MISSING
+    return key, cache.get(key, MISSING)
+
+
+def fragment_store(key: str | None, value) -> None:
+    if key is not None:
+        cache.set(key, value, timeout=settings.FRAGMENT_CACHE_SECONDS)
+
+
+def cached_render(request, name: str, parts, render) -> str:
+    """HTML of ``render()`` (a template fragment), kept like ``cached_fragment``.
+
+    Not kept for previews, for other methods than GET/HEAD and for HTML with a
+    CSRF token (it belongs to one visitor). A fragment that limited the page's
+    lifetime while it rendered (``limit_page_cache``: "jetzt geöffnet") is kept
+    only that long; each time it is used, it limits the page to its own
+    remaining lifetime.
+    """
+    if (
+        request is None
+        or getattr(request, "is_preview", False)
+        or request.method not in ("GET", "HEAD")
+    ):
+        return render()
+    key = _fragment_key(name, parts)
+    if key is None:
+        return render()
+    entry = cache.get(key)
+    if entry is not None:
+        html, until = entry
+        # A page built from a kept fragment is kept no longer than the
+        # fragment: what was true when it was rendered (an opening state, the
+        # next events) is never older than either lifetime allows.
+        limit_page_cache(request, until - time.time())
+        return html
+    outer = getattr(request, "page_cache_max_age", math.inf)
+    request.page_cache_max_age = math.inf
+    try:
+        html = render()
+        own = request.page_cache_max_age
+    finally:
+        request.page_cache_max_age = min(outer, request.page_cache_max_age)
+    if CSRF_FIELD in html:
+        return html
+    seconds = math.floor(min(settings.FRAGMENT_CACHE_SECONDS, own))
+    if seconds >= 1:
+        cache.set(key, (html, time.time() + seconds), timeout=seconds)
+    return html
 
 
 def limit_page_cache(request, seconds: float) -> None:
@@ -209,6 +318,9 @@ class PageCacheMiddleware:
         generation = _current_generation(entries)
         if generation is None:  # django-redis ignoring an outage: go on uncached
             return self.get_response(request)
+        memo = request_memo("page_cache")
+        if memo is not None:  # the fragments of this request use it too
+            memo["generation"] = generation
         entry = entries.get(key)
         if entry and entry["generation"] == generation:
             return self._from_entry(request, entry)

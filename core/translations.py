@@ -24,6 +24,13 @@ from asgiref.local import Local
 _request = Local()
 
 
+def cached_fragment(name, parts, build):
+    # core.page_cache imports request_memo from here.
+    from core.page_cache import cached_fragment
+
+    return cached_fragment(name, parts, build)
+
+
 def _start_request(**kwargs) -> None:
     _request.memos = {}
 
@@ -45,14 +52,27 @@ def request_memo(name: str) -> dict | None:
 
 
 def active_locale() -> Locale:
-    """``Locale.get_active()``, with one query per request and language."""
+    """``Locale.get_active()``, kept for the request and in the cache until
+    the next purge (saving a locale purges)."""
     by_code = request_memo("locales")
     if by_code is None:  # outside a request: nothing to keep it for
         return Locale.get_active()
     code = translation.get_language() or settings.LANGUAGE_CODE
     if code not in by_code:
-        by_code[code] = Locale.get_active()
+        by_code[code] = cached_fragment("active-locale", (code,), Locale.get_active)
     return by_code[code]
+
+
+def default_locale() -> Locale:
+    """``Locale.get_default()``, shared with ``active_locale`` on German pages."""
+    by_code = request_memo("locales")
+    if by_code is None:
+        return Locale.get_default()
+    if settings.LANGUAGE_CODE not in by_code:
+        by_code[settings.LANGUAGE_CODE] = cached_fragment(
+            "active-locale", (settings.LANGUAGE_CODE,), Locale.get_default
+        )
+    return by_code[settings.LANGUAGE_CODE]
 
 
 def localized(obj):

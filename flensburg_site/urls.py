@@ -14,6 +14,7 @@ from pages.views import robots_txt
 # Database errors anywhere (a middleware too) become the 503 page of
 # core.db_unavailable instead of a 500.
 handler500 = "core.db_unavailable.server_error"
+handler404 = "pages.views.page_not_found"
 
 urlpatterns = [
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),

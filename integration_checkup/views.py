@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
@@ -116,16 +117,16 @@ def measure_list(request, index_page):
             query=valid.cleaned_data["q"],
         ),
         per_page=MEASURES_PER_PAGE,
+        prepare=lambda objects: _with_urls(urls, objects),
     )
-    listing.page_obj.object_list = _with_urls(urls, listing.page_obj.object_list)
     return _render(
         request,
         index_page,
         "integration_checkup/measure_list.html",
         {
             "form": form,
-            "page_obj": listing.page_obj,
-            "result_count": listing.count,
+            "listing": listing,
+            "page_obj": SimpleLazyObject(lambda: listing.page_obj),
             "filter_query": listing.query,
             "is_filtered": listing.is_filtered,
         },

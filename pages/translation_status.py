@@ -14,6 +14,8 @@ from wagtail.models import Locale
 
 from wagtail_localize.models import StringTranslation, TranslationSource
 
+from core.translations import default_locale
+
 
 @dataclass
 class TranslationRow:
@@ -70,7 +72,7 @@ EXAMPLE_TOOL = "Beispielübersetzung"
 def translation_kind(page) -> str:
     """How a translated page was made, from wagtail-localize's records:
     "example" (demo content), "machine" (machine translation) or ""."""
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk:
         return ""
     made = set(

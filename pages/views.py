@@ -3,6 +3,7 @@ robots.txt."""
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,6 +11,12 @@ from django.utils.translation import gettext as _
 from core.ratelimit import rate_limited
 from pages.forms import BarrierReportForm
 from pages.models.accessibility import BarrierReport
+
+
+def page_not_found(request, exception):
+    """``handler404``: the 404 page. Its path is made up, so none of it goes
+    into the fragment cache (core.page_cache), which would fill up otherwise."""
+    return render(request, "404.html", {"fragment_cache_off": True}, status=404)
 
 
 def _render(request, page, template, context, *, trail, status=200):

@@ -21,7 +21,6 @@ from functools import reduce
 from operator import or_
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
@@ -30,12 +29,14 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.backends import get_search_backend
 
 from contacts.models import Organisation
 from core.formatting import format_file_size
+from core.page_cache import cached_fragment
 from core.search_text import searchable_texts
+from core.translations import active_locale, default_locale
 from integration_checkup.models import MeasureSheet
 from pages.models import CheckUpPage, HelpPage
 
@@ -73,12 +74,8 @@ class SearchContext:
         self.request = request
         self.query = query
         self.keys = query.keys
-        self.locale = Locale.get_active()
-        self.default_locale = (
-            self.locale
-            if self.locale.language_code == settings.LANGUAGE_CODE
-            else Locale.get_default()
-        )
+        self.locale = active_locale()
+        self.default_locale = default_locale()
 
     @property
     def is_default_language(self) -> bool:
@@ -106,14 +103,21 @@ class SearchContext:
         return url
 
     def section_page(self, model) -> Page | None:
-        """The page a kind of result is shown on, preferably in this language."""
-        pages = {
-            page.locale_id: page
-            for page in model.objects.live().filter(
-                locale__in=[self.locale, self.default_locale]
-            )
-        }
-        return pages.get(self.locale.pk) or pages.get(self.default_locale.pk)
+        """The page a kind of result is shown on, preferably in this language
+        (kept in the cache until the next purge)."""
+
+        def find():
+            pages = {
+                page.locale_id: page
+                for page in model.objects.live().filter(
+                    locale__in=[self.locale, self.default_locale]
+                )
+            }
+            return pages.get(self.locale.pk) or pages.get(self.default_locale.pk)
+
+        return cached_fragment(
+            "search-section", (model._meta.label, self.locale.pk), find
+        )
 
     @cached_property
     def checkup_page(self) -> CheckUpPage | None:
@@ -225,8 +229,12 @@ def organisation_hits(context: SearchContext, organisations) -> list[Hit]:
 def documents_queryset(context: SearchContext) -> QuerySet:
     """Documents anyone may download: none from a private collection or below one."""
     documents = get_document_model().objects.all()
-    restricted = list(
-        CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    restricted = cached_fragment(
+        "restricted-collections",
+        (),
+        lambda: list(
+            CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        ),
     )
     if restricted:
         private = Collection.objects.filter(
@@ -291,7 +299,11 @@ def site_search(
         group = Group(kind.key, kind.label, count=0)
         if not only:
             objects = list(results[:OVERVIEW_SIZE])
-            group.count = results.count()
+            # Fewer hits than the overview shows: that is all of them, no
+            # second query needed to count them.
+            group.count = (
+                len(objects) if len(objects) < OVERVIEW_SIZE else results.count()
+            )
         elif kind.key == only:
             group.page_obj = Paginator(results, PER_PAGE).get_page(page_number)
             objects = list(group.page_obj.object_list)

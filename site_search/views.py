@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -18,6 +19,48 @@ from core.listing import PAGE_PARAMETER
 
 from .normalise import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, parse_query
 from .search import KIND_KEYS, site_search
+
+
+class SearchResults:
+    """What the page lists, searched for on first use: not at all when the
+    rendered list comes from the fragment cache (core.page_cache)."""
+
+    def __init__(self, request, query, only: str, page_number, search_url: str):
+        self.request = request
+        self.query = query
+        self.only = only
+        self.page_number = page_number
+        self.search_url = search_url
+
+    @cached_property
+    def all_groups(self) -> list:
+        if not self.query.terms:
+            return []
+        return site_search(
+            self.request, self.query, only=self.only, page_number=self.page_number
+        )
+
+    @cached_property
+    def groups(self) -> list:
+        return [group for group in self.all_groups if group.hits]
+
+    @cached_property
+    def kinds(self) -> list[dict]:
+        base_query = {"q": self.query.text}
+        return [
+            {
+                "key": group.key,
+                "label": group.label,
+                "count": group.count,
+                "url": f"{self.search_url}?{urlencode({**base_query, 'typ': group.key})}",
+                "is_current": group.key == self.only,
+            }
+            for group in self.all_groups
+        ]
+
+    @cached_property
+    def total(self) -> int:
+        return sum(group.count for group in self.all_groups)
 
 
 @require_safe
@@ -28,32 +71,18 @@ def search(request):
     if only not in ("", *KIND_KEYS):
         status, only = 400, ""
         error = _("Diese Art von Ergebnissen gibt es nicht. Sie sehen alle Ergebnisse.")
-    groups = []
-    if query.terms:
-        groups = site_search(
-            request, query, only=only, page_number=request.GET.get(PAGE_PARAMETER)
-        )
     search_url = reverse("site_search:search")
     base_query = {"q": query.text}
-    kinds = [
-        {
-            "key": group.key,
-            "label": group.label,
-            "count": group.count,
-            "url": f"{search_url}?{urlencode({**base_query, 'typ': group.key})}",
-            "is_current": group.key == only,
-        }
-        for group in groups
-    ]
+    results = SearchResults(
+        request, query, only, request.GET.get(PAGE_PARAMETER), search_url
+    )
     response = TemplateResponse(
         request,
         "site_search/search.html",
         {
             "query": query,
             "only": only,
-            "groups": [group for group in groups if group.hits],
-            "kinds": kinds,
-            "total": sum(group.count for group in groups),
+            "results": results,
             "all_url": f"{search_url}?{urlencode(base_query)}",
             # The pagination links keep the query and the kind.
             "filter_query": urlencode({**base_query, "typ": only}),

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # the CSRF cookie is set (core.page_cache).
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Wagtail's site for the host, from the cache (after the host check).
+    "core.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff with a TOTP device must give a token (after authentication).
@@ -198,10 +200,21 @@ if REDIS_ENABLED:
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Whole pages and their fragments; Django's default of 300 entries
+            # would push pages out with every few fragments.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 # Whole pages for anonymous visitors (core.page_cache), seconds; 0 turns the
 # page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Parts of pages (site settings, menu, footer, rendered page bodies and head
+# meta; core.page_cache), also for pages that are not cached whole (staff,
+# searches, forms); purged with the page cache, seconds; 0 turns them off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # Wagtail's front-end cache invalidation (a CDN or caching proxy in front of
 # the site), off unless FRONTEND_CACHE_BACKEND is set: "http" (Varnish, nginx:
 # PURGE requests to FRONTEND_CACHE_LOCATION), "cloudflare" or "cloudfront".

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -373,8 +374,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 past=past, topic=valid.cleaned_data["thema"]
             ),
             per_page=EVENTS_PER_PAGE,
+            prepare=self._localized,
         )
-        listing.page_obj.object_list = self._localized(listing.page_obj.object_list)
         base = self.get_url(request=request)
         response = self.render(
             request,
@@ -386,8 +387,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                     [(_("Vergangene Veranstaltungen"), request.path)] if past else []
                 ),
                 "form": form,
-                "page_obj": listing.page_obj,
-                "result_count": listing.count,
+                "listing": listing,
+                "page_obj": SimpleLazyObject(lambda: listing.page_obj),
                 "filter_query": listing.query,
                 "is_filtered": listing.is_filtered,
                 "topics": EventTopic.choices,

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
 
+from core.page_cache import cached_fragment
 from pages.blocks import LinkBlock
 
 
@@ -111,12 +114,30 @@ class SiteSettings(TranslatableMixin, models.Model):
 
     @classmethod
     def for_locale(cls, locale: Locale | None = None) -> "SiteSettings":
-        """The settings in the visitor's language, else the German ones, else defaults."""
-        locale = locale or Locale.get_active()
-        candidates = cls.objects.filter(
-            locale__in=[locale.pk, Locale.get_default().pk]
-        ).select_related("locale", "privacy_page")
-        by_locale = {settings.locale_id: settings for settings in candidates}
-        return (
-            by_locale.get(locale.pk) or by_locale.get(Locale.get_default().pk) or cls()
+        """The settings in the visitor's language, else the German ones, else
+        defaults; kept in the cache until the next purge (saving them purges)."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if locale is not None:
+            code = locale.language_code
+        else:
+            try:
+                code = get_supported_content_language_variant(get_language())
+            except LookupError:
+                code = default
+        return cached_fragment(
+            "site-settings", (code, default), lambda: cls._for_code(code, default)
         )
+
+    @classmethod
+    def _for_code(cls, code: str, default: str) -> "SiteSettings":
+        # By language code in one query: Locale.get_active() and get_default()
+        # would cost a query each.
+        candidates = cls.objects.filter(
+            locale__language_code__in=[code, default]
+        ).select_related("locale", "privacy_page")
+        by_code = {item.locale.language_code: item for item in candidates}
+        settings_ = by_code.get(code) or by_code.get(default) or cls()
+        # The footer's links and their pages, read now: what is kept in the
+        # cache needs no queries later.
+        list(settings_.footer_links)
+        return settings_

@@ -1,9 +1,13 @@
 """Header and breadcrumb navigation, built from the page tree."""
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
+
+from core.page_cache import cached_fragment
+from core.translations import localized
 
 register = template.Library()
 
@@ -13,34 +17,65 @@ def _site_root(request) -> Page | None:
     return site.root_page if site else None
 
 
+def _menu_entries(request, root: Page) -> dict:
+    """Plain data of the header menu: the start page's children that editors
+    marked "In Menüs anzeigen" (title, URL, pk, tree path)."""
+    # specific() for nav_title costs one query per page type; the menu needs
+    # no page bodies (large JSON).
+    children = (
+        root.get_children().live().public().in_menu().defer_streamfields().specific()
+    )
+    # In the visitor's language where a translation is live, as every other
+    # link of the site (pages.blocks.LinkValue.href).
+    home = localized(root)
+    entries = []
+    for child in children:
+        shown = localized(child)
+        entries.append(
+            {
+                "pk": child.pk,
+                "translation_pk": shown.pk,
+                "paths": (child.path, shown.path),
+                "title": shown.nav_title,
+                "url": shown.get_url(request),
+            }
+        )
+    return {"root": {"pk": home.pk, "url": home.get_url(request)}, "entries": entries}
+
+
 @register.inclusion_tag("navigation/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """The start page's children that editors marked "In Menüs anzeigen"."""
+    """The header menu, from the cache until the next purge (publishing, moving,
+    ...); which entry is current is worked out per request."""
     request = context.get("request")
-    root = _site_root(request)
     current = context.get("page")
-    items = []
-    if root is not None:
-        # specific() costs one query per page type, not one per page; the
-        # menu needs no page bodies (large JSON on every request).
-        children = (
-            root.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .defer_streamfields()
-            .specific()
+    site = Site.find_for_request(request) if request else None
+    menu = None
+    if site is not None:
+        menu = cached_fragment(
+            "main-navigation",
+            (site.pk, site.root_page_id, get_language()),
+            lambda: _menu_entries(request, site.root_page),
         )
-        for child in children:
-            in_section = current is not None and current.path.startswith(child.path)
-            items.append(
-                {
-                    "page": child,
-                    "is_current": in_section and current.pk == child.pk,
-                    "is_ancestor": in_section and current.pk != child.pk,
-                }
-            )
-    return {"request": request, "root": root, "items": items, "page": current}
+    items = []
+    for entry in menu["entries"] if menu else ():
+        # A translation sits in its own tree: the section is the German
+        # page's or the translation's shown.
+        here = (entry["pk"], entry["translation_pk"])
+        in_section = current is not None and current.path.startswith(entry["paths"])
+        items.append(
+            {
+                **entry,
+                "is_current": in_section and current.pk in here,
+                "is_ancestor": in_section and current.pk not in here,
+            }
+        )
+    return {
+        "request": request,
+        "root": menu["root"] if menu else None,
+        "items": items,
+        "page": current,
+    }
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)

@@ -233,7 +233,9 @@ def count_queries(client, url):
 def test_directory_runs_the_same_queries_for_10_and_300_organisations(
     client, help_page, settings
 ):
-    settings.PAGE_CACHE_SECONDS = 0  # counts the rendering, not the page cache
+    # Counts the rendering, not the page cache nor the fragment cache.
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     category = HelpCategoryFactory(slug="beratung")
     language = LanguageFactory(code="de")
 

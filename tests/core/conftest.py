@@ -1,11 +1,17 @@
+import datetime
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
 import pytest
 
+from contacts.opening_hours import BERLIN
+from tests.contacts.factories import OrganisationFactory
 from tests.core.document_files import MINIMAL_PDF
+from tests.factories import HelpPageFactory, OfficePageFactory
 
 
 @pytest.fixture
@@ -44,3 +50,29 @@ def make_document(db, media_storage):
         return document
 
     return make
+
+
+# Pages as the demo content has them, for the cache tests.
+@pytest.fixture
+def office(home):
+    return OfficePageFactory(
+        parent=home, slug="koordinierungsstelle", title="Koordinierungsstelle"
+    )
+
+
+@pytest.fixture
+def help_page(home):
+    return HelpPageFactory(parent=home, slug="wie-kann-geholfen-werden", body=[])
+
+
+@pytest.fixture
+def opening_soon(help_page):
+    """An organisation of the directory that opens in two minutes: the help
+    page shows its "jetzt geöffnet" state, which changes then."""
+    now = timezone.now().astimezone(BERLIN)
+    opens = (now + datetime.timedelta(minutes=2)).time().replace(second=0)
+    closes = (now + datetime.timedelta(hours=3)).time().replace(second=0)
+    return OrganisationFactory(
+        name="Sprechstunde",
+        slots=[(now.weekday(), opens.isoformat(), closes.isoformat())],
+    )

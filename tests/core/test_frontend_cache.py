@@ -18,7 +18,6 @@ import wagtail.contrib.frontend_cache.backends.http  # noqa: F401
 import pytest
 
 from core.frontend_cache import frontend_cache_backends
-from tests.factories import OfficePageFactory
 from tests.integration_checkup.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,13 +53,6 @@ def cdn(settings, purge_server):
         {"FRONTEND_CACHE_LOCATION": f"http://127.0.0.1:{purge_server.server_port}"},
     )
     return purge_server.purged
-
-
-@pytest.fixture
-def office(home):
-    return OfficePageFactory(
-        parent=home, slug="koordinierungsstelle", title="Koordinierungsstelle"
-    )
 
 
 def test_publishing_a_page_purges_its_url(cdn, office):

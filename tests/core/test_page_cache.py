@@ -12,7 +12,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -23,7 +22,7 @@ from core.page_cache import GENERATION_KEY, MAX_QUERY_STRING_LENGTH
 from integration_checkup.models.feedback import FeedbackStatus
 from pages.models import SiteSettings
 from tests.contacts.factories import OrganisationFactory
-from tests.factories import CheckUpPageFactory, HelpPageFactory, OfficePageFactory
+from tests.factories import CheckUpPageFactory, OfficePageFactory
 from tests.integration_checkup.factories import (
     DocumentFactory,
     FeedbackFactory,
@@ -34,20 +33,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def office(home):
-    return OfficePageFactory(
-        parent=home, slug="koordinierungsstelle", title="Koordinierungsstelle"
-    )
-
-
-@pytest.fixture
 def checkup_page(home):
     return CheckUpPageFactory(parent=home, slug="check-up-integration", body=[])
-
-
-@pytest.fixture
-def help_page(home):
-    return HelpPageFactory(parent=home, slug="wie-kann-geholfen-werden", body=[])
 
 
 def warm(client, url):
@@ -369,15 +356,8 @@ def test_purge_recovers_from_a_lost_generation_counter(client, office):
 
 
 def test_page_with_opening_status_lives_only_until_the_status_changes(
-    client, help_page
+    client, help_page, opening_soon
 ):
-    now = timezone.now().astimezone(BERLIN)
-    opens = (now + datetime.timedelta(minutes=2)).time().replace(second=0)
-    closes = (now + datetime.timedelta(hours=3)).time().replace(second=0)
-    OrganisationFactory(
-        name="Sprechstunde",
-        slots=[(now.weekday(), opens.isoformat(), closes.isoformat())],
-    )
 
     response = warm(client, help_page.url)
 

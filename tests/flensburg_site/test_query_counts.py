@@ -7,7 +7,8 @@ exactly the same count: no query per item (N+1). Pages whose lists have
 their own tests elsewhere (directory, measure list, search, news and event
 lists, API; see ``django_assert_num_queries`` in tests/) are not repeated.
 
-The whole-page cache is switched off (``PAGE_CACHE_SECONDS = 0``): these tests
+The whole-page cache and the fragment cache are switched off
+(``PAGE_CACHE_SECONDS = 0``, ``FRAGMENT_CACHE_SECONDS = 0``): these tests
 measure the rendering, which is what a cache miss costs. A response marked
 ``X-Cache: HIT`` fails the test instead of passing it with zero queries.
 """
@@ -79,6 +80,7 @@ class Case:
 @pytest.fixture(autouse=True)
 def _page_cache_off(settings):
     settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 def organisation(**kwargs):

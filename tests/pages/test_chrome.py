@@ -54,7 +54,7 @@ def test_breadcrumbs_lead_from_the_start_page(client, home):
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
     assert f'href="{home.url}">Startseite</a>' in crumbs
     assert f'href="{index.url}">Flüchtlinge in Flensburg</a>' in crumbs
-    assert '<span aria-current="page">Rechte</span>' in crumbs
+    assert '<span aria-current="page" dir="auto">Rechte</span>' in crumbs
     assert 'class="breadcrumbs"' not in client.get(home.url).content.decode()
 
 
@@ -125,7 +125,9 @@ def test_page_and_print_stylesheets_are_linked(client, section):
 def test_page_queries_do_not_grow_with_the_number_of_pages(
     client, home, django_assert_num_queries, settings
 ):
-    settings.PAGE_CACHE_SECONDS = 0  # counts the rendering, not the page cache
+    # Counts the rendering, not the page cache nor the fragment cache.
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     index = factories.InfoIndexPageFactory(parent=home)
 
     def add_pages(count):

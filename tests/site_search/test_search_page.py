@@ -34,8 +34,8 @@ def test_title_and_breadcrumbs_without_a_page(search, home):
     results = search("Wohnung")
 
     assert "<title>Suche nach „Wohnung“ – " in results.html
-    assert '<a class="kern-link" href="/">Startseite</a>' in results.html
-    assert '<span aria-current="page">Suche</span>' in results.html
+    assert '<a class="kern-link" dir="auto" href="/">Startseite</a>' in results.html
+    assert '<span aria-current="page" dir="auto">Suche</span>' in results.html
     assert '<h1 class="kern-heading-x-large page-title">Suche</h1>' in results.html
 
 
