@@ -1,5 +1,6 @@
 """Every reader: languages, right to left, translation workflow, fallbacks."""
 
+import datetime
 import re
 
 from django.conf import settings
@@ -306,3 +307,22 @@ def test_switcher_keeps_the_place_on_fallback_pages_and_subpages(
     assert 'href="/" lang="de"' in on_fallback_home
     assert 'href="/koordinierungsstelle/" lang="de"' in on_office
     assert 'href="/tr/koordinierungsstelle/" lang="tr"' in on_office
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", "25. November 2026"),
+        ("/uk", "25 листопада 2026 р."),  # the month in the genitive
+        ("/tr", "25 Kasım 2026"),
+    ],
+)
+def test_dates_are_written_as_each_language_writes_them(
+    client, office, prefix, expected
+):
+    office.last_reviewed = datetime.date(2026, 11, 25)
+    office.save_revision().publish()
+
+    html = client.get(f"{prefix}/koordinierungsstelle/").content.decode()
+
+    assert f'<time datetime="2026-11-25">{expected}</time>' in html
