@@ -66,7 +66,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from core.translations import request_memo
+from core.request_memo import request_memo
 
 logger = logging.getLogger(__name__)
 

@@ -10,45 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.signals import request_finished, request_started
 from django.utils import translation
 
 from wagtail.models import DraftStateMixin, Locale
 
-from asgiref.local import Local
-
-# Values read once per request (Wagtail's Locale.get_active() queries the
-# table on every call, e.g. once per link on a page). Only kept during a
-# request: a change in the admin counts from the next request on, in every
-# process.
-_request = Local()
-
-
-def cached_fragment(name, parts, build):
-    # core.page_cache imports request_memo from here.
-    from core.page_cache import cached_fragment
-
-    return cached_fragment(name, parts, build)
-
-
-def _start_request(**kwargs) -> None:
-    _request.memos = {}
-
-
-def _finish_request(**kwargs) -> None:
-    _request.memos = None
-
-
-request_started.connect(_start_request, dispatch_uid="core.translations.start")
-request_finished.connect(_finish_request, dispatch_uid="core.translations.finish")
-
-
-def request_memo(name: str) -> dict | None:
-    """A dict that lives as long as the current request (None outside one)."""
-    memos = getattr(_request, "memos", None)
-    if memos is None:
-        return None
-    return memos.setdefault(name, {})
+from core.page_cache import cached_fragment
+from core.request_memo import request_memo
 
 
 def active_locale() -> Locale:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
@@ -126,7 +125,6 @@ def measure_list(request, index_page):
         {
             "form": form,
             "listing": listing,
-            "page_obj": SimpleLazyObject(lambda: listing.page_obj),
             "filter_query": listing.query,
             "is_filtered": listing.is_filtered,
         },

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -388,7 +387,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 ),
                 "form": form,
                 "listing": listing,
-                "page_obj": SimpleLazyObject(lambda: listing.page_obj),
                 "filter_query": listing.query,
                 "is_filtered": listing.is_filtered,
                 "topics": EventTopic.choices,
