@@ -65,12 +65,17 @@ STATIC = "static file"
 # Not pages: the whole-page cache never stores downloads or static files.
 NOT_PAGES = {STATIC, "document"}
 NEW_SEARCH = "new search"
-# wrk script for NEW_SEARCH: the words rotate and a counter makes every URL
-# new, so neither the page cache nor the fragment cache holds the results.
+# wrk script for NEW_SEARCH: twenty words that all find something (words
+# that find nothing cost a single query and would flatter the result) rotate,
+# and a counter makes every URL new, so neither the page cache nor the
+# fragment cache holds the page.
 NEW_SEARCH_SCRIPT = """
 local counter = 0
-local words = {"Sprachkurs", "Wohnung", "Arbeit", "Beratung", "Kita",
-               "Schule", "Deutsch", "Integration"}
+local words = {"Sprachkurs", "Wohnung", "Arbeit", "Beratung", "Schule",
+               "Deutsch", "Integration", "Flensburg", "Ehrenamt", "Gesundheit",
+               "Kinder", "Jobcenter", "Anerkennung", "Asyl", "Migration",
+               "Teilhabe", "Aufenthalt", "Koordinierung", "Stadtteil",
+               "Ma%C3%9Fnahme"}
 request = function()
   counter = counter + 1
   local word = words[(counter % #words) + 1]

@@ -140,6 +140,27 @@ def cached_fragment(name: str, parts, build):
     return value
 
 
+def cached_fragments(name: str, parts: dict, build) -> dict:
+    """Many ``cached_fragment`` values in one cache round trip.
+
+    ``parts`` maps each wanted item to its key parts; ``build(missing)``
+    returns a dict of values for the items not kept (it may leave out items
+    it cannot build). Returns a dict of the values found or built.
+    """
+    keys = {item: _fragment_key(name, item_parts) for item, item_parts in parts.items()}
+    wanted = [key for key in keys.values() if key is not None]
+    kept = cache.get_many(wanted) if wanted else {}
+    values = {item: kept[key] for item, key in keys.items() if key in kept}
+    missing = [item for item in parts if item not in values]
+    if missing:
+        built = build(missing)
+        values.update(built)
+        new = {keys[item]: value for item, value in built.items() if keys[item]}
+        if new:
+            cache.set_many(new, timeout=settings.FRAGMENT_CACHE_SECONDS)
+    return values
+
+
 def fragment_lookup(name: str, parts) -> tuple[str | None, object]:
     """(key, kept value or ``MISSING``) of a fragment; key None: keep nothing."""
     key = _fragment_key(name, parts)

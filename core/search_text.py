@@ -6,7 +6,7 @@ configuration. So that both find the same, every searchable model also
 indexes ``search_terms`` as its autocomplete field: its text turned into
 normalised keys by ``search_terms_for`` below. The site search turns the
 visitor's query into keys the same way (``site_search.normalise``) and asks
-only that field (``site_search.search``), where both databases hold the very
+only that field (``site_search.index``), where both databases hold the very
 same keys (PostgreSQL's autocomplete configuration is "simple": no stemming,
 no stop words).
 

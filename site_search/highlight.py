@@ -8,12 +8,14 @@ elements are markup.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core.search_text import WORD, word_keys
 
-from .normalise import key_matches
+from .normalise import is_prefix
 
 EXCERPT_LENGTH = 240
 # How much of the excerpt comes before the first match.
@@ -21,17 +23,37 @@ LEAD_IN = EXCERPT_LENGTH // 3
 ELLIPSIS = "…"
 
 
-def word_matches(word: str, keys: frozenset[str]) -> bool:
-    return any(
-        key_matches(word_key, key) for word_key in word_keys(word) for key in keys
-    )
+class WordMatcher:
+    """Whether a word of a text matches a query's keys (``key_matches``),
+    remembered per word: texts repeat their words, and the results page
+    marks the same words in many excerpts."""
+
+    def __init__(self, keys: frozenset[str]):
+        self.prefixes = tuple(key for key in keys if is_prefix(key))
+        self.whole = frozenset(key for key in keys if not is_prefix(key))
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        matches = self.known.get(word)
+        if matches is None:
+            matches = self.known[word] = any(
+                word_key.startswith(self.prefixes) or word_key in self.whole
+                for word_key in word_keys(word)
+            )
+        return matches
+
+
+@lru_cache(maxsize=64)
+def word_matcher(keys: frozenset[str]) -> WordMatcher:
+    return WordMatcher(keys)
 
 
 def highlight(text: str, keys: frozenset[str]) -> SafeString:
     """The whole text, escaped, with matching words marked."""
+    matches = word_matcher(keys)
     pieces, position = [], 0
     for match in WORD.finditer(text):
-        if word_matches(match.group(), keys):
+        if matches(match.group()):
             pieces.append(escape(text[position : match.start()]))
             pieces.append(f"<mark>{escape(match.group())}</mark>")
             position = match.end()
@@ -45,9 +67,9 @@ def excerpt(
     """About ``length`` characters of the text around its first match (or
     its beginning, if the match was elsewhere, e.g. in the title)."""
     text = " ".join(text.split())
+    matches = word_matcher(keys)
     first = next(
-        (match for match in WORD.finditer(text) if word_matches(match.group(), keys)),
-        None,
+        (match for match in WORD.finditer(text) if matches(match.group())), None
     )
     start = 0
     if first is not None and first.end() > length - LEAD_IN:

@@ -1,6 +1,6 @@
 """The visitor's query, cleaned and turned into the keys the index holds.
 
-Nothing the visitor types reaches the search backend as syntax: quotes,
+Nothing the visitor types reaches the full-text query as syntax: quotes,
 ``*``, ``-``, ``OR``, NUL bytes and broken UTF-8 are just characters here.
 The query is cut to ``MAX_QUERY_LENGTH`` characters and ``MAX_QUERY_WORDS``
 words, stop words are left out, and each remaining word becomes a term whose
@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-
-from wagtail.search.query import And, Or, PlainText, SearchQuery
 
 from core.search_text import PART, WORD, fold, is_key, is_stop_word, stem
 
@@ -38,12 +36,6 @@ def is_prefix(key: str) -> bool:
 def key_matches(indexed: str, key: str) -> bool:
     """How the search compares an indexed key with a query key."""
     return indexed.startswith(key) if is_prefix(key) else indexed == key
-
-
-def _key_query(key: str) -> PlainText:
-    # The autocomplete search treats the last word of a PlainText as a
-    # prefix; with the key twice, the whole key must be there as well.
-    return PlainText(key if is_prefix(key) else f"{key} {key}", operator="and")
 
 
 @dataclass(frozen=True)
@@ -68,21 +60,6 @@ class ParsedQuery:
     @property
     def keys(self) -> frozenset[str]:
         return frozenset(key for term in self.terms for key in term.variants)
-
-    def as_search_query(self) -> SearchQuery | None:
-        """The Wagtail query: all terms, each with any of its variants."""
-        if not self.terms:
-            return None
-        # Or() rather than PlainText(operator="or"): Wagtail's SQLite backend
-        # writes the latter without parentheses, so "a OR b AND c" would bind
-        # as "a OR (b AND c)".
-        parts = [
-            Or([_key_query(key) for key in term.variants])
-            if len(term.variants) > 1
-            else _key_query(term.variants[0])
-            for term in self.terms
-        ]
-        return parts[0] if len(parts) == 1 else And(parts)
 
 
 @dataclass

@@ -1,26 +1,31 @@
 """The site search: pages, measure sheets, organisations and documents.
 
-Each kind of result is one Wagtail autocomplete search over the database
-backend: the query's normalised keys (``site_search.normalise``) against the
-normalised ``search_terms`` each model indexes as its autocomplete field
-(``core.search_text``). That field alone holds the same keys on SQLite and
-PostgreSQL, and PostgreSQL can answer from its GIN index on it.
+One full-text query over Wagtail's search index finds the matching objects of
+every kind (``site_search.index``): the query's normalised keys
+(``site_search.normalise``) against the normalised ``search_terms`` each
+model indexes as its autocomplete field (``core.search_text``).
 
 Results are in the visitor's language: objects of the active locale, plus
-German originals that have no (live) translation yet. Documents are not
-translated; those in collections with a view restriction (private) are never
-found. A kind costs a fixed number of queries (count, one page of hits, a few
-lookups), whatever the amount of content.
+German originals that have no (live) translation yet. Pages must be live and
+public; documents in collections with a view restriction (private) are never
+found. Which objects a visitor may see does not depend on the query: the
+primary keys of each kind are kept in the cache until the next purge
+(``core.page_cache``), and the matches are filtered against them in Python,
+which also counts them. Only the hits shown are loaded, a query per model.
+A search thus costs a fixed number of queries (one when nothing matches),
+whatever the amount of content.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
@@ -29,33 +34,45 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Collection, CollectionViewRestriction, Page, get_page_models
 
 from contacts.models import Organisation
 from core.formatting import format_file_size
-from core.page_cache import cached_fragment
+from core.page_cache import cached_fragment, cached_fragments
 from core.search_text import searchable_texts
 from core.translations import active_locale, default_locale
 from integration_checkup.models import MeasureSheet
 from pages.models import CheckUpPage, HelpPage
 
 from .highlight import excerpt, highlight
+from .index import Entry, matching_entries
 from .normalise import ParsedQuery
 
 PER_PAGE = 10
 OVERVIEW_SIZE = 5
 
 
+@dataclass(frozen=True)
+class Source:
+    """What a hit shows of an object, whatever was searched for: kept in the
+    cache until the next purge, so a search loads no objects it showed before."""
+
+    title: str
+    text: str
+    url: str
+    details: str = ""
+    locale_id: int | None = None  # None: not translatable (documents)
+
+
 @dataclass
 class Hit:
     """One result as the template shows it."""
 
-    obj: object
     title: SafeString
     url: str
     excerpt: SafeString
     details: str = ""
+    locale_id: int | None = None
 
 
 @dataclass
@@ -127,13 +144,13 @@ class SearchContext:
     def help_page(self) -> HelpPage | None:
         return self.section_page(HelpPage)
 
-    def hit(self, obj, *, title: str, text: str, url: str, details: str = "") -> Hit:
+    def hit(self, source: Source) -> Hit:
         return Hit(
-            obj=obj,
-            title=highlight(title, self.keys),
-            url=url,
-            excerpt=excerpt(text, self.keys),
-            details=details,
+            title=highlight(source.title, self.keys),
+            url=source.url,
+            excerpt=excerpt(source.text, self.keys),
+            details=source.details,
+            locale_id=source.locale_id,
         )
 
 
@@ -142,85 +159,66 @@ class SearchContext:
 
 def pages_queryset(context: SearchContext) -> QuerySet:
     pages = Page.objects.live().public().filter(depth__gt=1)
-    return context.in_language(pages, Page.objects.live()).specific()
+    return context.in_language(pages, Page.objects.live())
 
 
-def page_hits(context: SearchContext, pages) -> list[Hit]:
-    return [
-        context.hit(
-            page,
-            title=page.title,
-            text="\n".join(searchable_texts(page)),
-            url=context.url_in_language(page),
-        )
-        for page in pages
-    ]
+def page_source(context: SearchContext, page) -> Source:
+    return Source(
+        title=page.title,
+        text="\n".join(searchable_texts(page)),
+        url=context.url_in_language(page),
+        locale_id=page.locale_id,
+    )
 
 
 # --- measure sheets ----------------------------------------------------------
 
 
 def measures_queryset(context: SearchContext) -> QuerySet:
-    sheets = MeasureSheet.objects.filter(live=True).select_related("field_of_action")
+    sheets = MeasureSheet.objects.filter(live=True)
     return context.in_language(sheets, MeasureSheet.objects.filter(live=True))
 
 
-def measure_hits(context: SearchContext, sheets) -> list[Hit]:
+def measure_source(context: SearchContext, sheet) -> Source | None:
     index_page = context.checkup_page
     if index_page is None:
-        return []
-    base = context.url_in_language(index_page)
-    return [
-        context.hit(
-            sheet,
-            title=_("Nr. %(number)s: %(title)s")
-            % {"number": sheet.number, "title": sheet.title},
-            text="\n".join(searchable_texts(sheet)),
-            url=base
-            + index_page.reverse_subpage("measure_detail", args=[sheet.number]),
-            details=_("Handlungsfeld %(name)s") % {"name": sheet.field_of_action.name},
-        )
-        for sheet in sheets
-    ]
+        return None
+    return Source(
+        title=_("Nr. %(number)s: %(title)s")
+        % {"number": sheet.number, "title": sheet.title},
+        text="\n".join(searchable_texts(sheet)),
+        url=context.url_in_language(index_page)
+        + index_page.reverse_subpage("measure_detail", args=[sheet.number]),
+        details=_("Handlungsfeld %(name)s") % {"name": sheet.field_of_action.name},
+        locale_id=sheet.locale_id,
+    )
 
 
 # --- organisations -------------------------------------------------------
 
 
 def organisations_queryset(context: SearchContext) -> QuerySet:
-    organisations = Organisation.objects.select_related("place")
-    return context.in_language(organisations, Organisation.objects.all())
+    return context.in_language(Organisation.objects.all(), Organisation.objects.all())
 
 
-def organisation_hits(context: SearchContext, organisations) -> list[Hit]:
+def organisation_source(context: SearchContext, organisation) -> Source:
+    place = organisation.place
+    address = f"{place.street}, {place.postcode} {place.city}" if place else ""
     help_page = context.help_page
-    base = context.url_in_language(help_page) if help_page is not None else None
-    hits = []
-    for organisation in organisations:
-        place = organisation.place
-        address = (
-            f"{place.street}, {place.postcode} {place.city}"
-            if place is not None
-            else ""
-        )
-        # The directory on the help page, filtered to this organisation.
-        url = (
-            f"{base}?{urlencode({'q': organisation.name})}#directory-heading"
-            if base
-            else ""
-        )
-        hits.append(
-            context.hit(
-                organisation,
-                title=organisation.name,
-                text="\n".join(
-                    searchable_texts(organisation, skip=("name", "search_terms"))
-                ),
-                url=url,
-                details=address,
-            )
-        )
-    return hits
+    # The directory on the help page, filtered to this organisation.
+    url = (
+        f"{context.url_in_language(help_page)}?{urlencode({'q': organisation.name})}"
+        "#directory-heading"
+        if help_page is not None
+        else ""
+    )
+    return Source(
+        title=organisation.name,
+        text="\n".join(searchable_texts(organisation, skip=("name", "search_terms"))),
+        url=url,
+        details=address,
+        locale_id=organisation.locale_id,
+    )
 
 
 # --- documents -----------------------------------------------------------
@@ -244,47 +242,126 @@ def documents_queryset(context: SearchContext) -> QuerySet:
     return documents
 
 
-def document_hits(context: SearchContext, documents) -> list[Hit]:
-    hits = []
-    for document in documents:
-        size = document.get_file_size()
-        details = document.file_extension.upper()
-        if size is not None:
-            details += f", {format_file_size(size)}"
-        hits.append(
-            context.hit(
-                document,
-                title=document.title,
-                text=document.extracted_text,
-                url=document.url,
-                details=details,
-            )
-        )
-    return hits
+def document_source(context: SearchContext, document) -> Source:
+    size = document.get_file_size()
+    details = document.file_extension.upper()
+    if size is not None:
+        details += f", {format_file_size(size)}"
+    return Source(
+        title=document.title,
+        text=document.extracted_text,
+        url=document.url,
+        details=details,
+    )
 
 
 @dataclass(frozen=True)
 class Kind:
     key: str
     label: str
-    queryset: Callable[[SearchContext], QuerySet]
-    hits: Callable[[SearchContext, list], list[Hit]]
+    models: Callable[[], Iterable[type]]  # whose index entries are of this kind
+    queryset: Callable[[SearchContext], QuerySet]  # what the visitor may find
+    source: Callable[[SearchContext, object], Source | None]
+    related: tuple[str, ...] = ()  # loaded with each hit
+
+    def content_types(self) -> list[int]:
+        return [
+            content_type.pk
+            for content_type in ContentType.objects.get_for_models(
+                *self.models()
+            ).values()
+        ]
+
+    def visible(self, context: SearchContext) -> frozenset[str]:
+        """The primary keys (as the index holds them) of what the visitor may
+        find, in the cache until the next purge."""
+        return cached_fragment(
+            "search-visible",
+            (self.key, context.locale.pk),
+            lambda: frozenset(
+                str(pk) for pk in self.queryset(context).values_list("pk", flat=True)
+            ),
+        )
+
+    def load(self, items: list[tuple[int, str]]) -> Iterator[tuple[tuple, object]]:
+        """The objects of these (content type, primary key) items, as
+        ``(item, object)``: one query per model (pages: per page type, so
+        each is the specific page). Items whose object is gone are left out."""
+        keys = defaultdict(list)
+        for content_type_id, object_id in items:
+            keys[content_type_id].append(object_id)
+        for content_type_id, object_ids in keys.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:
+                continue
+            objects = model._default_manager.filter(pk__in=object_ids).order_by()
+            if self.related:
+                objects = objects.select_related(*self.related)
+            for obj in objects:
+                yield (content_type_id, str(obj.pk)), obj
+
+    def hits(self, context: SearchContext, entries: list[Entry]) -> list[Hit]:
+        """The hits of these entries, in their order. What they show of their
+        objects comes from the cache where an earlier search put it."""
+        items = [(entry.content_type_id, entry.object_id) for entry in entries]
+        host = context.request.get_host()
+        sources = cached_fragments(
+            "search-hit",
+            {item: (self.key, *item, context.locale.pk, host) for item in items},
+            lambda missing: {
+                item: self.source(context, obj) for item, obj in self.load(missing)
+            },
+        )
+        return [
+            context.hit(sources[item])
+            for item in items
+            if sources.get(item) is not None
+        ]
 
 
 KINDS = (
-    Kind("seiten", _("Seiten"), pages_queryset, page_hits),
-    Kind("massnahmen", _("Maßnahmensteckbriefe"), measures_queryset, measure_hits),
-    Kind("adressen", _("Adressen"), organisations_queryset, organisation_hits),
-    Kind("dokumente", _("Dokumente"), documents_queryset, document_hits),
+    Kind("seiten", _("Seiten"), get_page_models, pages_queryset, page_source),
+    Kind(
+        "massnahmen",
+        _("Maßnahmensteckbriefe"),
+        lambda: [MeasureSheet],
+        measures_queryset,
+        measure_source,
+        related=("field_of_action",),
+    ),
+    Kind(
+        "adressen",
+        _("Adressen"),
+        lambda: [Organisation],
+        organisations_queryset,
+        organisation_source,
+        related=("place",),
+    ),
+    Kind(
+        "dokumente",
+        _("Dokumente"),
+        lambda: [get_document_model()],
+        documents_queryset,
+        document_source,
+    ),
 )
 KIND_KEYS = tuple(kind.key for kind in KINDS)
 
 
-def search_results(context: SearchContext, kind: Kind):
-    """The Wagtail search results of one kind, best first (lazy)."""
-    return get_search_backend().autocomplete(
-        context.query.as_search_query(), kind.queryset(context)
-    )
+def matches_by_kind(context: SearchContext) -> dict[str, list[Entry]]:
+    """The index entries each kind shows to this visitor, best first."""
+    kind_of = {
+        content_type: kind for kind in KINDS for content_type in kind.content_types()
+    }
+    matches = {kind.key: [] for kind in KINDS}
+    visible = {}
+    for entry in matching_entries(context.query, kind_of):
+        kind = kind_of[entry.content_type_id]
+        if kind.key not in visible:
+            visible[kind.key] = kind.visible(context)
+        if entry.object_id in visible[kind.key]:
+            matches[kind.key].append(entry)
+    return matches
 
 
 def site_search(
@@ -293,24 +370,18 @@ def site_search(
     """Every kind with its count; the first few hits of each, or, with
     ``only``, that kind's hits page by page."""
     context = SearchContext(request, query)
+    matches = matches_by_kind(context)
     groups = []
     for kind in KINDS:
-        results = search_results(context, kind)
-        group = Group(kind.key, kind.label, count=0)
+        entries = matches[kind.key]
+        group = Group(kind.key, kind.label, count=len(entries))
         if not only:
-            objects = list(results[:OVERVIEW_SIZE])
-            # Fewer hits than the overview shows: that is all of them, no
-            # second query needed to count them.
-            group.count = (
-                len(objects) if len(objects) < OVERVIEW_SIZE else results.count()
-            )
+            shown = entries[:OVERVIEW_SIZE]
         elif kind.key == only:
-            group.page_obj = Paginator(results, PER_PAGE).get_page(page_number)
-            objects = list(group.page_obj.object_list)
-            group.count = group.page_obj.paginator.count
+            group.page_obj = Paginator(entries, PER_PAGE).get_page(page_number)
+            shown = list(group.page_obj.object_list)
         else:
-            objects = []
-            group.count = results.count()
-        group.hits = kind.hits(context, objects) if objects else []
+            shown = []
+        group.hits = kind.hits(context, shown) if shown else []
         groups.append(group)
     return groups

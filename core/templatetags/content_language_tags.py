@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from core import translations
+from core.page_cache import cached_fragment
 
 register = template.Library()
 
@@ -22,7 +23,8 @@ def text_direction(code: str) -> str:
 
 
 def _locale_code(request, obj) -> str:
-    """The object's language code, with the locale table read once per request."""
+    """The object's language code, with the locale table read once per request
+    (or not at all: it is kept in the cache until the next purge)."""
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is None:
         return settings.LANGUAGE_CODE  # not translatable: always German
@@ -34,7 +36,11 @@ def _locale_code(request, obj) -> str:
             or settings.LANGUAGE_CODE
         )
     if not hasattr(request, "_locale_codes"):
-        request._locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
+        request._locale_codes = cached_fragment(
+            "locale-codes",
+            (),
+            lambda: dict(Locale.objects.values_list("pk", "language_code")),
+        )
     return request._locale_codes.get(locale_id, settings.LANGUAGE_CODE)
 
 

@@ -17,7 +17,13 @@ from wagtail.models import Site
 
 import pytest
 
-from core.page_cache import FRAGMENT_KEY_PREFIX, cached_render, limit_page_cache
+from core.page_cache import (
+    FRAGMENT_KEY_PREFIX,
+    cached_fragments,
+    cached_render,
+    limit_page_cache,
+    purge_page_cache,
+)
 from tests.contacts.factories import OrganisationFactory
 from tests.factories import CheckUpPageFactory, OfficePageFactory
 from tests.integration_checkup.factories import MeasureSheetFactory
@@ -211,3 +217,24 @@ def test_site_is_looked_up_once_and_follows_changes(client, office):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(office.url).status_code == 200
     assert [query for query in captured if "wagtailcore_site" in query["sql"].lower()]
+
+
+def test_many_fragments_build_only_what_is_missing_and_follow_a_purge(settings):
+    built = []
+
+    def build(missing):
+        built.append(sorted(missing))
+        # "gone" cannot be built (its object was deleted): left out.
+        return {item: item.upper() for item in missing if item != "gone"}
+
+    parts = {item: ("test", item) for item in ("a", "b", "gone")}
+    assert cached_fragments("many", parts, build) == {"a": "A", "b": "B"}
+    parts["c"] = ("test", "c")
+    assert cached_fragments("many", parts, build) == {"a": "A", "b": "B", "c": "C"}
+    assert built == [["a", "b", "gone"], ["c", "gone"]]
+
+    purge_page_cache()
+    cached_fragments("many", parts, build)
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    cached_fragments("many", parts, build)
+    assert built[2:] == [["a", "b", "c", "gone"]] * 2

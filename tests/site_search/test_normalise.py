@@ -1,12 +1,11 @@
 """The German normalisation shared by the index and the query (no database)."""
 
-from wagtail.search.query import And, Or, PlainText
-
 import pytest
 
 from core import search_text
 from core.search_text import fold, search_terms_for, stem, word_keys
 from site_search.highlight import excerpt, highlight
+from site_search.index import fts5_query, tsquery
 from site_search.normalise import (
     MAX_QUERY_LENGTH,
     MAX_QUERY_WORDS,
@@ -117,7 +116,6 @@ def test_only_stop_words_leave_no_terms():
 
     assert parsed.terms == ()
     assert not parsed.is_blank
-    assert parsed.as_search_query() is None
 
 
 def test_stop_words_are_never_indexed():
@@ -129,27 +127,23 @@ def test_repeated_words_make_one_term():
 
 
 def test_the_query_becomes_and_of_or():
-    query = parse_query("Wohnungen Fluechtlinge").as_search_query()
+    query = parse_query("Wohnungen Fluechtlinge")
 
-    assert isinstance(query, And)
-    first, second = query.subqueries
-    assert isinstance(first, Or)
-    assert [part.query_string for part in first.subqueries] == ["wohnung", "wohn"]
-    assert isinstance(second, PlainText)
-    assert second.query_string == "fluchtling"
+    assert tsquery(query) == "('wohnung':* | 'wohn':*) & ('fluchtling':*)"
+    assert fts5_query(query) == (
+        'autocomplete : (("wohnung"* OR "wohn"*) AND ("fluchtling"*))'
+    )
 
 
-def test_short_keys_are_asked_as_whole_keys():
-    query = parse_query("Kurs").as_search_query()
-
-    assert (query.query_string, query.operator) == ("kur kur", "and")
+def test_one_word_is_one_term_of_folded_stems():
+    assert tsquery(parse_query("Straße")) == f"('{stem('strasse')}':*)"
 
 
-def test_one_word_is_plain_text():
-    query = parse_query("Straße").as_search_query()
+def test_short_keys_and_numbers_are_asked_as_whole_keys():
+    query = parse_query("Kurs 7")
 
-    assert isinstance(query, PlainText)
-    assert query.query_string == stem("strasse")
+    assert tsquery(query) == "('kur') & ('7')"
+    assert fts5_query(query) == 'autocomplete : (("kur") AND ("7"))'
 
 
 @pytest.mark.parametrize(
