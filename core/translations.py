@@ -84,4 +84,4 @@ def localize_objects(objects: Iterable, *, queryset=None) -> list:
 
 def default_locale_only(queryset):
     """The German originals of a translatable model."""
-    return queryset.filter(locale=Locale.get_default())
+    return queryset.filter(locale=default_locale())

@@ -11,9 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
-
-from core.translations import default_locale_only
+from core.translations import default_locale, default_locale_only
 
 from .models import (
     Feedback,
@@ -80,7 +78,7 @@ def measure_get(*, number: int) -> MeasureSheet:
                 to_attr="approved_feedback",
             ),
         )
-        .get(number=number, locale=Locale.get_default())
+        .get(number=number, locale=default_locale())
     )
 
 
@@ -89,7 +87,7 @@ def field_list() -> QuerySet[FieldOfAction]:
 
 
 def field_get(*, slug: str) -> FieldOfAction:
-    return field_detail_queryset().get(slug=slug, locale=Locale.get_default())
+    return field_detail_queryset().get(slug=slug, locale=default_locale())
 
 
 @dataclass(frozen=True)

@@ -97,8 +97,10 @@ MIDDLEWARE = [
     # the CSRF cookie is set (core.page_cache).
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Wagtail's site for the host, from the cache (after the host check).
+    # Wagtail's site for the host and its page for the path, from the cache
+    # (after the host check).
     "core.middleware.CachedSiteMiddleware",
+    "core.middleware.CachedRouteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff with a TOTP device must give a token (after authentication).

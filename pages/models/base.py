@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from core.page_cache import cached_fragment
 from core.search_text import search_terms_for, searchable_texts
+from core.translations import default_locale
 from pages.blocks import CONTENT_BLOCKS
 
 
@@ -98,13 +100,35 @@ class BasePage(Page):
         try:
             return super().route(request, path_components)
         except Http404:
-            default = Locale.get_default()
+            default = default_locale()
             if not path_components or self.locale_id == default.pk:
                 raise
             original = self.get_translation_or_none(default)
             if original is None:
                 raise
             return original.specific.route(request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors, without the
+        two queries Wagtail asks on every request where none can apply: the
+        paths of restricted pages and of aliases are kept in the cache until
+        the next purge (saving a restriction or a page purges). Below a
+        restricted page or an alias, Wagtail looks them up as always."""
+        restricted, aliases = cached_fragment(
+            "view-restriction-paths",
+            (),
+            lambda: (
+                list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+                list(
+                    Page.objects.filter(alias_of__isnull=False).values_list(
+                        "path", flat=True
+                    )
+                ),
+            ),
+        )
+        if any(self.path.startswith(path) for path in (*restricted, *aliases)):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     @property
     def search_terms(self) -> str:

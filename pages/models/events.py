@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.form_styles import KernFormMixin
 from core.listing import filtered_listing
-from core.translations import localize_objects
+from core.translations import default_locale, localize_objects
 from pages import calendars
 
 from .base import BasePage
@@ -328,7 +328,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def _originals(self):
         """Published events below the German original of this index."""
         source = self
-        default = Locale.get_default()
+        default = default_locale()
         if self.locale_id != default.pk:
             source = self.get_translation_or_none(default) or self
         return (

@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.listing import PAGE_PARAMETER
-from core.translations import localize_objects
+from core.translations import default_locale, localize_objects
 from pages import feeds
 
 from .base import BasePage
@@ -97,7 +97,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         """Published news below the German original of this index, newest first."""
         source = self
-        default = Locale.get_default()
+        default = default_locale()
         if self.locale_id != default.pk:
             source = self.get_translation_or_none(default) or self
         return (

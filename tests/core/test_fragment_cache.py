@@ -238,3 +238,62 @@ def test_many_fragments_build_only_what_is_missing_and_follow_a_purge(settings):
     settings.FRAGMENT_CACHE_SECONDS = 0
     cached_fragments("many", parts, build)
     assert built[2:] == [["a", "b", "c", "gone"]] * 2
+
+
+def page_queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in captured]
+
+
+def test_the_page_for_a_path_is_loaded_by_its_key(client, office):
+    queries(client, office.url)
+
+    sql = page_queries(client, office.url)
+
+    # One query for the page itself: no walk from the root, no view
+    # restrictions looked up where there are none.
+    assert len(sql) == 1
+    assert "wagtailcore_pageviewrestriction" not in sql[0]
+
+
+def test_a_moved_or_renamed_page_is_routed_afresh(client, home, office):
+    old_url = office.url
+    queries(client, old_url)
+
+    office.slug = "anlaufstelle"
+    office.save_revision().publish()
+
+    assert client.get(old_url).status_code == 404
+    assert client.get("/anlaufstelle/").status_code == 200
+
+
+def test_a_new_restriction_applies_to_a_kept_route(client, office):
+    child = OfficePageFactory(parent=office, slug="team", title="Team")
+    queries(client, child.url)
+
+    office.view_restrictions.create(restriction_type="login")
+
+    response = client.get(child.url)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_an_alias_of_a_restricted_page_keeps_the_restriction(client, home, office):
+    child = OfficePageFactory(parent=office, slug="team", title="Team")
+    child.view_restrictions.create(restriction_type="login")
+    alias = child.create_alias(parent=home, update_slug="team-alias")
+
+    for _ in range(2):  # the route is kept after the first request
+        assert client.get(alias.url).status_code == 302
+
+
+def test_routes_of_a_page_are_kept_per_path(client, home):
+    checkup_page = CheckUpPageFactory(parent=home, slug="check-up-integration", body=[])
+    MeasureSheetFactory(number=7, title="Wohnungsbörse")
+    MeasureSheetFactory(number=8, title="Sprachcafé")
+
+    for _ in range(2):
+        assert "Wohnungsbörse" in queries(client, f"{checkup_page.url}massnahmen/7/")[1]
+        assert "Sprachcafé" in queries(client, f"{checkup_page.url}massnahmen/8/")[1]
+    assert client.get(f"{checkup_page.url}massnahmen/9/").status_code == 404
