@@ -20,12 +20,14 @@ tests see it) and again after the transaction commits: a page rendered by
 another request between the two, still from the old data, is dropped too.
 
 The front-end cache (a CDN, ``settings.WAGTAILFRONTENDCACHE``, off unless
-configured): Wagtail's own handlers purge a page's URLs when it is published
-or unpublished (deleting unpublishes). For the changes above that are not a
-page's publication, and for moves, the URLs of all live public pages are
-purged once per transaction, after the commit. Other URLs (the routes of the
-Check Up page, contact vCards, feeds) expire in the CDN after
-``PAGE_CACHE_SECONDS`` (their ``s-maxage``).
+configured) is purged the same way: for every change above, the URLs of all
+live public pages are purged once per transaction, after the commit, because
+a page's publication changes other pages too (menus, the lists and teasers of
+its parents, the start page). A page's URLs are the ones its
+``get_cached_paths`` names: the page and its routes (measure sheets, fields
+of action, feeds, calendars, handouts; ``pages.models.base.BasePage``).
+What is not below a page (contact vCards, the API) expires in the CDN after
+``PAGE_CACHE_SECONDS`` (its ``s-maxage``).
 """
 
 from __future__ import annotations
@@ -120,13 +122,13 @@ def _on_save(sender, instance, created=False, raw=False, **kwargs):
     rule = _purge_rule(sender)
     if raw or rule is None or (created and rule == "on_change"):
         return
-    # A page's publication reaches the CDN through Wagtail's own handler.
+    # A page's draft does not reach the CDN; its publication does (below).
     _purge(frontend=not isinstance(instance, Page))
 
 
 def _on_delete(sender, instance, **kwargs):
     if _purge_rule(sender) is not None:
-        _purge(frontend=not isinstance(instance, Page))
+        _purge(frontend=True)
 
 
 def _on_m2m_changed(sender, instance, action, **kwargs):
@@ -135,11 +137,8 @@ def _on_m2m_changed(sender, instance, action, **kwargs):
 
 
 def _on_page_changed(sender, instance, **kwargs):
-    _purge(frontend=False)
-
-
-def _on_page_moved(sender, instance, **kwargs):
-    # Menus, breadcrumbs and listings of other pages change with a move.
+    # Published, unpublished or moved: menus, breadcrumbs, lists and teasers
+    # of other pages change too.
     _purge(frontend=True)
 
 
@@ -149,4 +148,4 @@ def register_purge_signals() -> None:
     m2m_changed.connect(_on_m2m_changed, dispatch_uid="core.page_cache.m2m")
     page_published.connect(_on_page_changed, dispatch_uid="core.page_cache.pub")
     page_unpublished.connect(_on_page_changed, dispatch_uid="core.page_cache.unpub")
-    post_page_move.connect(_on_page_moved, dispatch_uid="core.page_cache.move")
+    post_page_move.connect(_on_page_changed, dispatch_uid="core.page_cache.move")

@@ -391,3 +391,23 @@ def sitemap_urls(request, index_page) -> list[dict]:
     ):
         entries.append(entry("field_detail", slug, key=("field", key)))
     return entries
+
+
+def cached_route_arguments() -> list[tuple[str, list]]:
+    """The routes with arguments below the Check Up page that a CDN may hold,
+    for its purge: every measure sheet (published or not: an unpublished one
+    must leave the CDN too) and every field of action. Both are addressed by
+    the German original's number and slug in every language."""
+    routes = []
+    for number in default_locale_only(MeasureSheet.objects.all()).values_list(
+        "number", flat=True
+    ):
+        routes += [
+            (name, [number])
+            for name in ("measure_detail", "measure_handout", "measure_feed")
+        ]
+    for slug in default_locale_only(FieldOfAction.objects.all()).values_list(
+        "slug", flat=True
+    ):
+        routes += [(name, [slug]) for name in ("field_detail", "field_feed")]
+    return routes

@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -129,6 +130,24 @@ class BasePage(Page):
         if any(self.path.startswith(path) for path in (*restricted, *aliases)):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
+
+    def get_cached_paths(self):
+        """What a CDN may hold below this page's URL, for Wagtail's front-end
+        cache purge: the page itself and, on a routable page, every route
+        without arguments plus the ones ``cached_route_arguments`` names."""
+        paths = ["/"]
+        if isinstance(self, RoutablePageMixin):
+            for pattern in self.get_subpage_urls():
+                if pattern.name and not pattern.pattern.regex.groups:
+                    paths.append(self.reverse_subpage(pattern.name))
+            for name, args in self.cached_route_arguments():
+                paths.append(self.reverse_subpage(name, args=args))
+        return list(dict.fromkeys("/" + path.lstrip("/") for path in paths))
+
+    def cached_route_arguments(self):
+        """(route name, arguments) of the routes with arguments that a CDN may
+        hold (see ``get_cached_paths``)."""
+        return ()
 
     @property
     def search_terms(self) -> str:

@@ -323,6 +323,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             uid=f"{self.translation_key}-{topic}",
         )
 
+    def cached_route_arguments(self):
+        return [("topic_calendar", [topic]) for topic in EventTopic.values]
+
     # Reads --------------------------------------------------------------------
 
     def _originals(self):

@@ -116,6 +116,9 @@ class CheckUpPage(RoutablePageMixin, BasePage):
             *checkup_views.sitemap_urls(request, self),
         ]
 
+    def cached_route_arguments(self):
+        return checkup_views.cached_route_arguments()
+
 
 class InfoIndexPage(BasePage):
     """ "Flüchtlinge in Flensburg": introduction plus a list of its topic pages."""

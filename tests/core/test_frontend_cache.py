@@ -18,7 +18,18 @@ import wagtail.contrib.frontend_cache.backends.http  # noqa: F401
 import pytest
 
 from core.frontend_cache import frontend_cache_backends
-from tests.integration_checkup.factories import DocumentFactory
+from pages.models import EventTopic
+from tests.factories import (
+    CheckUpPageFactory,
+    EventIndexPageFactory,
+    InfoIndexPageFactory,
+    InfoPageFactory,
+)
+from tests.integration_checkup.factories import (
+    DocumentFactory,
+    FieldOfActionFactory,
+    MeasureSheetFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +71,71 @@ def test_publishing_a_page_purges_its_url(cdn, office):
     office.save_revision().publish()
 
     assert ("localhost", "/koordinierungsstelle/") in cdn
+
+
+def test_publishing_a_page_purges_the_pages_that_show_it(
+    cdn, home, office, django_capture_on_commit_callbacks
+):
+    # The start page's menu and teasers show the office's title.
+    with django_capture_on_commit_callbacks(execute=True):
+        office.title = "Koordinierungsstelle (neu)"
+        office.save_revision().publish()
+
+    assert ("localhost", "/") in cdn
+
+
+@pytest.fixture
+def checkup(home):
+    return CheckUpPageFactory(parent=home, slug="check-up-integration")
+
+
+def test_saving_a_measure_sheet_purges_the_check_up_routes(
+    cdn, checkup, django_capture_on_commit_callbacks
+):
+    field = FieldOfActionFactory(slug="arbeit")
+    with django_capture_on_commit_callbacks(execute=True):
+        MeasureSheetFactory(number=7, field_of_action=field, title="Neu")
+
+    paths = {path for _host, path in cdn}
+    base = "/check-up-integration/"
+    assert {
+        base,
+        base + "massnahmen/",
+        base + "massnahmen/7/",
+        base + "massnahmen/7/handzettel/",
+        base + "massnahmen/7/feed/",
+        base + "handlungsfelder/arbeit/",
+        base + "handlungsfelder/arbeit/feed/",
+        base + "statusanalysen/",
+        base + "arbeitspapiere/feed/",
+        base + "arbeitspapiere/feed/rss/",
+    } <= paths
+
+
+def test_unpublishing_a_measure_sheet_purges_its_url(
+    cdn, checkup, django_capture_on_commit_callbacks
+):
+    sheet = MeasureSheetFactory(number=3)
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet.live = False
+        sheet.save()
+
+    assert ("localhost", "/check-up-integration/massnahmen/3/") in cdn
+
+
+def test_cached_paths_name_the_routes_of_routable_pages(home):
+    events = EventIndexPageFactory(parent=home, slug="veranstaltungen")
+    topic = InfoPageFactory(parent=InfoIndexPageFactory(parent=home), slug="leistungen")
+
+    event_paths = events.get_cached_paths()
+    assert sorted(event_paths) == sorted(
+        ["/", "/vergangene/", "/kalender/"]
+        + [f"/kalender/{value}/" for value in EventTopic.values]
+    )
+    assert topic.get_cached_paths() == ["/", "/handzettel/"]
+    # Routes that need an argument are named by the page, never guessed.
+    assert not any("<" in path for path in event_paths)
 
 
 def test_saving_a_document_purges_every_live_page(
