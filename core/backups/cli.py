@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 
 from . import BackupError
 from .database import database_settings
+from .services import backup_check
 
 
 def add_target_arguments(parser) -> None:
@@ -52,3 +53,12 @@ def target_media_root(options, *, warn) -> Path | None:
         "on the object storage (versioning, replication). Database only."
     )
     return None
+
+
+def checked_backup(path: Path, *, refusal: str = "") -> dict:
+    """The manifest of the backup at ``path`` once all of it checks out; a
+    CommandError naming the problems (``refusal`` appended) otherwise."""
+    try:
+        return backup_check(path=path)
+    except (BackupError, OSError) as error:
+        raise CommandError(f"{error}{refusal}") from error

@@ -101,7 +101,7 @@ def backup_create(*, output_dir: Path, database: dict, media_root: Path | None) 
         problems = backup_verify(path=work)
         if problems:
             raise BackupError(
-                "The new backup does not check out: " + "; ".join(problems)
+                "The new backup does not check out:\n" + "\n".join(problems)
             )
         work.rename(final)
     except BaseException:
@@ -150,9 +150,21 @@ def backup_load_manifest(*, path: Path) -> dict:
     return manifest
 
 
-def backup_verify(*, path: Path) -> list[str]:
-    """Problems found in the backup at ``path`` (empty: it is complete and intact)."""
+def backup_check(*, path: Path) -> dict:
+    """The manifest of the backup at ``path`` once all of it checks out;
+    BackupError naming every problem otherwise (see ``backup_verify``)."""
     manifest = backup_load_manifest(path=path)
+    problems = backup_verify(path=path, manifest=manifest)
+    if problems:
+        raise BackupError("The backup does not check out:\n" + "\n".join(problems))
+    return manifest
+
+
+def backup_verify(*, path: Path, manifest: dict | None = None) -> list[str]:
+    """Problems found in the backup at ``path`` (empty: it is complete and
+    intact): checksums, archive members, a readable dump."""
+    if manifest is None:
+        manifest = backup_load_manifest(path=path)
     problems = []
     database = manifest["database"]
     dump = path / database["file"]
@@ -175,20 +187,20 @@ def backup_verify(*, path: Path) -> list[str]:
 
 
 def backup_restore(
-    *, path: Path, database: dict, media_root: Path | None
+    *,
+    path: Path,
+    database: dict,
+    media_root: Path | None,
+    checked_manifest: dict | None = None,
 ) -> RestoreReport:
     """Restore the backup at ``path`` into ``database`` and ``media_root``.
 
-    Checks the whole backup first and changes nothing if it does not check
-    out. Afterwards compares row counts and media checksums with the manifest;
-    differences are in ``RestoreReport.problems``.
+    Checks the whole backup first (``backup_check``; not again when the
+    caller passes the manifest that check returned) and changes nothing if it
+    does not check out. Afterwards compares row counts and media checksums
+    with the manifest; differences are in ``RestoreReport.problems``.
     """
-    manifest = backup_load_manifest(path=path)
-    problems = backup_verify(path=path)
-    if problems:
-        raise BackupError(
-            "The backup does not check out, nothing was changed: " + "; ".join(problems)
-        )
+    manifest = checked_manifest or backup_check(path=path)
     backup_engine = manifest["database"]["engine"]
     if backup_engine != database_engine(database):
         raise BackupError(

@@ -16,9 +16,14 @@ from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 
 from core.backups import BackupError
-from core.backups.cli import add_target_arguments, target_database, target_media_root
+from core.backups.cli import (
+    add_target_arguments,
+    checked_backup,
+    target_database,
+    target_media_root,
+)
 from core.backups.database import database_label
-from core.backups.services import backup_load_manifest, backup_restore, backup_verify
+from core.backups.services import backup_restore
 
 
 class Command(BaseCommand):
@@ -37,16 +42,7 @@ class Command(BaseCommand):
         path = options["path"]
         database = target_database(options)
         media_root = target_media_root(options, warn=self.stderr.write)
-        try:
-            manifest = backup_load_manifest(path=path)
-            problems = backup_verify(path=path)
-        except (BackupError, OSError) as error:
-            raise CommandError(str(error)) from error
-        if problems:
-            raise CommandError(
-                "The backup does not check out, nothing was changed:\n"
-                + "\n".join(problems)
-            )
+        manifest = checked_backup(path, refusal="\nNothing was changed.")
         target = database_label(database)
         if media_root is not None:
             target += f" and the media files in {media_root}"
@@ -54,7 +50,12 @@ class Command(BaseCommand):
         if not options["yes"]:
             self._confirm(target)
         try:
-            report = backup_restore(path=path, database=database, media_root=media_root)
+            report = backup_restore(
+                path=path,
+                database=database,
+                media_root=media_root,
+                checked_manifest=manifest,
+            )
         except (BackupError, OSError) as error:
             raise CommandError(f"Restore failed: {error}") from error
         if options["database_url"] is None:

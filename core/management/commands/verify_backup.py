@@ -5,10 +5,9 @@ python manage.py verify_backup backups/backup-20260101T020000Z
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from core.backups import BackupError
-from core.backups.services import backup_load_manifest, backup_verify
+from core.backups.cli import checked_backup
 
 
 class Command(BaseCommand):
@@ -19,13 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = options["path"]
-        try:
-            manifest = backup_load_manifest(path=path)
-            problems = backup_verify(path=path)
-        except (BackupError, OSError) as error:
-            raise CommandError(str(error)) from error
-        if problems:
-            raise CommandError("The backup does not check out:\n" + "\n".join(problems))
+        manifest = checked_backup(path)
         media = manifest["media"]
         self.stdout.write(
             self.style.SUCCESS(
