@@ -27,7 +27,6 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-install-project --python /usr/local/bin/python3
 
 COPY . .
-COPY --from=assets /app/node_modules ./node_modules
 COPY --from=assets /app/build ./build
 # collectstatic needs settings to import, not real secrets.
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \

@@ -1,5 +1,7 @@
 // Front-end build step, run by `make install` after `npm ci`. Output: build/.
 //
+// 0. build/kern/: the one file of KERN UX the site serves (its stylesheet),
+//    with KERN's licence; KERN's full fonts stay out of the static files.
 // 1. build/rtl/: KERN UX has no right-to-left rules, so a mirrored copy of its
 //    stylesheet is generated with rtlcss (the way Bootstrap builds its RTL CSS).
 // 2. build/fonts/: subset web fonts from fontsource, one stylesheet per script
@@ -13,8 +15,15 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const rtlcss = require("rtlcss");
 
+// --- 0. KERN's stylesheet ----------------------------------------------------
+const kern = "node_modules/@kern-ux/native";
+const source = `${kern}/dist/kern.min.css`;
+rmSync("build/kern", { recursive: true, force: true });
+mkdirSync("build/kern", { recursive: true });
+copyFileSync(source, "build/kern/kern.min.css");
+copyFileSync(`${kern}/LICENSE.md`, "build/kern/LICENSE.md");
+
 // --- 1. KERN mirrored for Arabic and Farsi ---------------------------------
-const source = "node_modules/@kern-ux/native/dist/kern.min.css";
 const target = "build/rtl/kern.rtl.min.css";
 
 mkdirSync("build/rtl", { recursive: true });

@@ -299,13 +299,14 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Staff work in German; the admin offers no other language.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 
-# Static files: our own CSS/JS plus KERN UX from node_modules (installed by
-# `npm ci`, never committed, never loaded from a CDN).
+# Static files: our own CSS/JS plus KERN UX from npm (installed by `npm ci`,
+# never committed, never loaded from a CDN).
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    ("kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
+    # Built by `npm run build`: KERN's stylesheet (not its full fonts).
+    ("kern", BASE_DIR / "build" / "kern"),
     # Built by `npm run build`: KERN mirrored for Arabic and Farsi.
     ("rtl", BASE_DIR / "build" / "rtl"),
     # Built by `npm run build`: subset web fonts (fontsource), one stylesheet

@@ -12,7 +12,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 # Plain storage in development so that runserver serves files straight from
-# static/ and node_modules/ without a collectstatic step.
+# static/ and build/ without a collectstatic step.
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

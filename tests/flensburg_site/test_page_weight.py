@@ -189,3 +189,17 @@ def test_fonts_are_subset_one_stylesheet_per_script_and_preloaded(
         # The stylesheet names the same file, so the preloaded copy is used.
         assert url in referenced
         assert len(read_static(url)) < 60_000, f"{url} is not a subset"
+
+
+def test_kern_serves_its_stylesheet_not_its_full_fonts():
+    """Of KERN UX only its stylesheet is a static file: its full fonts (every
+    weight, about 130 KB a file) never are; the site's fonts are the subsets."""
+    assert finders.find("kern/kern.min.css")
+    fonts = {
+        "/".join(filter(None, [getattr(storage, "prefix", None), path]))
+        for finder in finders.get_finders()
+        for path, storage in finder.list([])
+        if path.endswith((".woff2", ".woff", ".ttf", ".otf"))
+    }
+    assert "fonts/files/fira-sans-latin-400-normal.woff2" in fonts
+    assert [path for path in fonts if path.startswith("kern/")] == []
