@@ -20,7 +20,6 @@ is loaded with one query instead of walking the tree from the site's root.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -106,11 +105,13 @@ class CachedRouteMiddleware(MiddlewareMixin):
             return
         content_type_id, page_id, rest = route
         model = ContentType.objects.get_for_id(content_type_id).model_class()
+        # A database error goes up at once (the 503 page): Wagtail routing
+        # afresh would wait for the database a second time.
         try:
             page = model._default_manager.get(pk=page_id)
             request._wagtail_route_for_request = page.route(request, list(rest))
-        except (model.DoesNotExist, Http404, DatabaseError):
-            # Gone, or the database is out: Wagtail routes (and fails) as usual.
+        except (model.DoesNotExist, Http404):
+            # Gone (moved, deleted, unpublished): Wagtail routes as usual.
             request.__dict__.pop("_wagtail_route_for_request", None)
         else:
             request._wagtail_route_key = None  # kept already

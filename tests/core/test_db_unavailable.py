@@ -205,3 +205,20 @@ def test_barrier_report_that_cannot_be_saved_gets_the_503(client, home):
     response = client.post(url, REPORT)
     assert response.status_code == 302
     assert BarrierReport.objects.get().email == REPORT["email"]
+
+
+def test_a_kept_route_asks_the_unreachable_database_once(settings, client, sheet):
+    """With the page for a path kept (core.middleware.CachedRouteMiddleware),
+    the first failed query answers at once: each further attempt would wait
+    for the connect timeout of a hanging database host again."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    path = "/check-up-integration/massnahmen/7/"
+    assert client.get(path).status_code == 200  # the route is kept now
+
+    error = OperationalError("connection to server at 127.0.0.1 failed: timeout")
+    with mock.patch.object(CursorWrapper, "execute", side_effect=error) as execute:
+        response = Client(raise_request_exception=False).get(path)
+
+    assert_friendly_503(response)
+    assert execute.call_count == 1
