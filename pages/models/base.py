@@ -109,6 +109,28 @@ class BasePage(Page):
                 raise
             return original.specific.route(request, path_components)
 
+    def with_content_json(self, content):
+        """Wagtail's copy of the page with a revision's content, with the
+        number of children read from the database, not from ``self``.
+
+        wagtail-localize publishes a translation when the transaction commits,
+        with the instance it held when it made the translation; children
+        translated later in the same transaction are missing from that
+        instance's ``numchild``. Saved as it was, treebeard then sees a leaf
+        and the router serves the German fallback instead of the translated
+        children (/ar/koordinierungsstelle/).
+        """
+        page = super().with_content_json(content)
+        if self.pk is not None:
+            stored = (
+                Page.objects.filter(pk=self.pk)
+                .values_list("numchild", flat=True)
+                .first()
+            )
+            if stored is not None:
+                page.numchild = stored
+        return page
+
     def get_view_restrictions(self):
         """Wagtail's restrictions of this page and its ancestors, without the
         two queries Wagtail asks on every request where none can apply: the
