@@ -5,6 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,12 +20,46 @@ from core.translations import default_locale
 from pages.blocks import CONTENT_BLOCKS
 
 
+def fallback_language(page) -> str | None:
+    """The active language when ``page`` is a German original shown in it
+    because it has no translation there; else None."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    code = get_language()
+    if not code or code == settings.LANGUAGE_CODE or code not in LANGUAGE_CODES:
+        return None
+    if page.locale_id != default_locale().pk:
+        return None
+    return code
+
+
+def in_language_prefix(path: str, code: str) -> str:
+    """``path`` of a German page under the prefix ``i18n_patterns`` gives
+    every other language ("/aktuelles/" -> "/ar/aktuelles/")."""
+    return f"/{code}{path}"
+
+
+def fallback_url(page, url: str) -> str:
+    """``url`` of a plain ``Page`` (e.g. an ancestor in the breadcrumbs) as
+    ``BasePage.get_url`` gives it: under the reader's prefix where ``page``
+    is shown as a German fallback."""
+    code = fallback_language(page)
+    if code is None or not url.startswith("/"):
+        return url
+    return in_language_prefix(url, code)
+
+
+LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
+
+
 class BasePage(Page):
     """Fields every page of the site shares.
 
     ``intro`` is the lead paragraph under the title and the text of teasers and
     the meta description; ``last_reviewed`` is the "Stand" date readers see, set
     by editors when they check the content, not by every technical save.
+    ``contains_examples`` marks a page that is partly example content (the
+    demo site); readers see one calm note beside the "Stand" date.
     """
 
     intro = models.TextField(
@@ -67,6 +102,15 @@ class BasePage(Page):
             "„Stand: …“ angezeigt."
         ),
     )
+    contains_examples = models.BooleanField(
+        _("Enthält Beispielinhalte"),
+        default=False,
+        help_text=_(
+            "Anhaken, solange Teile der Seite Beispiele sind, die noch durch "
+            "geprüfte Angaben ersetzt werden. Die Seite zeigt dann unter dem "
+            "Inhalt einen kurzen Hinweis."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -78,6 +122,7 @@ class BasePage(Page):
         *Page.promote_panels,
         FieldPanel("menu_title"),
         FieldPanel("social_image"),
+        FieldPanel("contains_examples"),
     ]
 
     search_fields = [
@@ -108,6 +153,18 @@ class BasePage(Page):
             if original is None:
                 raise
             return original.specific.route(request, path_components)
+
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts; a German page shown in another language (not
+        translated yet) keeps the reader in that language: on an Arabic page,
+        a link to the untranslated "Aktuelles" is ``/ar/aktuelles/``, served
+        by ``route`` with the German text and a note, not ``/aktuelles/``."""
+        parts = super().get_url_parts(request)
+        code = fallback_language(self)
+        if parts is None or parts[2] is None or code is None:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, in_language_prefix(page_path, code)
 
     def with_content_json(self, content):
         """Wagtail's copy of the page with a revision's content, with the
@@ -173,7 +230,11 @@ class BasePage(Page):
 
     @property
     def search_terms(self) -> str:
-        return search_terms_for(title=self.title, texts=searchable_texts(self))
+        return search_terms_for(
+            title=self.title,
+            texts=searchable_texts(self),
+            language=self.locale.language_code,
+        )
 
     @property
     def nav_title(self) -> str:

@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 from core.templatetags.content_language_tags import text_direction
 from pages.translation_status import translation_kind as compute_translation_kind
@@ -21,13 +21,9 @@ def _language_links(request, page) -> list[dict]:
         ):
             translations[translation.locale.language_code] = translation
         # The page's own address in this language: a German page shown in
-        # another language (untranslated fallback) sits under that prefix.
+        # another language (untranslated fallback) sits under that prefix
+        # (BasePage.get_url_parts).
         here = page.get_url(request) or "/"
-        if (
-            page.locale.language_code != current
-            and page.locale.language_code == settings.LANGUAGE_CODE
-        ):
-            here = f"/{current}{here}"
         if request.path.startswith(here):
             remainder = request.path[len(here) :]
     # The switcher keeps a search or a filter; hreflang links do not.
@@ -36,7 +32,10 @@ def _language_links(request, page) -> list[dict]:
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
         if translation is not None:
-            url = (translation.get_url(request) or "/") + remainder
+            # Each translation's own address, not its fallback address in the
+            # language of this response.
+            with override(code):
+                url = (translation.get_url(request) or "/") + remainder
         else:
             url = translate_url(request.path, code)
         links.append(

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from core.page_cache import cached_fragment
 from core.translations import localized
+from pages.models.base import fallback_url
 
 register = template.Library()
 
@@ -95,7 +96,8 @@ def breadcrumbs(context):
         )
         for ancestor in ancestors.only("title", "url_path", "path", "depth"):
             title = _("Startseite") if ancestor.depth == root.depth else ancestor.title
-            links.append((title, ancestor.get_url(context.get("request"))))
+            url = ancestor.get_url(context.get("request")) or "/"
+            links.append((title, fallback_url(ancestor, url)))
         current = trail.pop()[0] if trail else page.title
         links.extend(trail)
     else:
