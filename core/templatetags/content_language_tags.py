@@ -25,7 +25,11 @@ def text_direction(code: str) -> str:
 def _locale_code(request, obj) -> str:
     """The object's language code, with the locale table read once per request
     (or not at all: it is kept in the cache until the next purge)."""
-    locale_id = getattr(obj, "locale_id", None)
+    return locale_language(request, getattr(obj, "locale_id", None))
+
+
+def locale_language(request, locale_id) -> str:
+    """The language code of a locale id (German for None)."""
     if locale_id is None:
         return settings.LANGUAGE_CODE  # not translatable: always German
     if request is None:  # rendered outside a request, e.g. a block on its own
@@ -44,11 +48,33 @@ def _locale_code(request, obj) -> str:
     return request._locale_codes.get(locale_id, settings.LANGUAGE_CODE)
 
 
+def other_language(request, obj) -> str:
+    """``obj``'s language code where it differs from the reader's, else ""."""
+    code = _locale_code(request, obj)
+    return "" if code == get_language() else code
+
+
 @register.simple_tag(takes_context=True)
 def lang_attrs(context, obj):
     """` lang=".." dir=".."` when ``obj`` is in another language than the page."""
     code = _locale_code(context.get("request"), obj)
     if code == get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, text_direction(code))
+
+
+@register.simple_tag(takes_context=True)
+def ui_lang_attrs(context, obj=None):
+    """` lang=".." dir=".."` of the interface, for interface text (labels,
+    "Mehr", file details, dates) inside content of another language: on a
+    German page shown as a fallback, the page's text is marked German, the
+    words of the site around it stay in the reader's language. ``obj`` is
+    the content around the text, the page by default."""
+    content = obj if obj is not None else context.get("page")
+    if content is None or getattr(content, "locale_id", None) is None:
+        return ""
+    code = get_language()
+    if _locale_code(context.get("request"), content) == code:
         return ""
     return format_html(' lang="{}" dir="{}"', code, text_direction(code))
 

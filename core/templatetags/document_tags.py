@@ -2,7 +2,7 @@
 
 from django import template
 
-from core.formatting import format_file_size
+from core.formatting import format_file_size, localize_digits
 
 register = template.Library()
 
@@ -21,4 +21,4 @@ def file_size_label(document) -> str:
     storage call (only a document without a cached size is measured once).
     """
     size = document.get_file_size()
-    return "" if size is None else format_file_size(size)
+    return "" if size is None else localize_digits(format_file_size(size))

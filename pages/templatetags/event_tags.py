@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from contacts.templatetags.contact_tags import JSON_ESCAPES
+from core.formatting import localize_digits
 from pages.jsonld import event_data
 
 register = template.Library()
@@ -31,7 +32,11 @@ def _time(value) -> str:
 @register.filter
 def event_when(event) -> str:
     """Date and time of an event in Berlin time, as readers say it:
-    "Montag, 9. Oktober 2017, 18:00 bis 21:00 Uhr"."""
+    "Montag, 9. Oktober 2017, 18:00 bis 21:00 Uhr" (in the reader's digits)."""
+    return localize_digits(_when(event))
+
+
+def _when(event) -> str:
     start, end = event.local_start, event.local_end
     if event.all_day:
         if start.date() == end.date():

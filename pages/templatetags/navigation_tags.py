@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from core.page_cache import cached_fragment
+from core.templatetags.content_language_tags import locale_language, other_language
 from core.translations import localized
 from pages.models.base import fallback_url
 
@@ -38,6 +39,7 @@ def _menu_entries(request, root: Page) -> dict:
                 "translation_pk": shown.pk,
                 "paths": (child.path, shown.path),
                 "title": shown.nav_title,
+                "locale_id": shown.locale_id,
                 "url": shown.get_url(request),
             }
         )
@@ -64,9 +66,12 @@ def main_navigation(context):
         # page's or the translation's shown.
         here = (entry["pk"], entry["translation_pk"])
         in_section = current is not None and current.path.startswith(entry["paths"])
+        language = locale_language(request, entry["locale_id"])
         items.append(
             {
                 **entry,
+                # A German title in a translated menu is read in German.
+                "lang": "" if language == get_language() else language,
                 "is_current": in_section and current.pk in here,
                 "is_ancestor": in_section and current.pk not in here,
             }
@@ -89,22 +94,43 @@ def breadcrumbs(context):
     page = context.get("page")
     root = _site_root(context.get("request"))
     trail = list(context.get("breadcrumb_trail") or [])
+    request = context.get("request")
     links = []
+    # The language of each title where it differs from the reader's: German
+    # pages shown as fallbacks are read with a German voice (WCAG 3.1.2).
+    languages = []
+    current_language = ""
     if page is not None and root is not None and (page.depth > root.depth or trail):
         ancestors = Page.objects.ancestor_of(page, inclusive=bool(trail)).filter(
             depth__gte=root.depth
         )
-        for ancestor in ancestors.only("title", "url_path", "path", "depth"):
-            title = _("Startseite") if ancestor.depth == root.depth else ancestor.title
-            url = ancestor.get_url(context.get("request")) or "/"
-            links.append((title, fallback_url(ancestor, url)))
-        current = trail.pop()[0] if trail else page.title
+        for ancestor in ancestors.only(
+            "title", "url_path", "path", "depth", "locale_id"
+        ):
+            url = fallback_url(ancestor, ancestor.get_url(request) or "/")
+            if ancestor.depth == root.depth:
+                links.append((_("Startseite"), url))
+                languages.append("")
+            else:
+                links.append((ancestor.title, url))
+                languages.append(other_language(request, ancestor))
+        if trail:
+            current = trail.pop()[0]
+        else:
+            current = page.title
+            current_language = other_language(request, page)
         links.extend(trail)
+        languages.extend("" for _entry in trail)
     else:
         current = None
     return {
         "links": links,
+        "items": [
+            {"title": title, "url": url, "lang": lang}
+            for (title, url), lang in zip(links, languages, strict=True)
+        ],
         "current": current,
+        "current_lang": current_language,
         "request": context.get("request"),
         "page": page,
     }

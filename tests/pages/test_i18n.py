@@ -141,8 +141,10 @@ def test_untranslated_page_is_shown_in_german_with_a_note_never_a_404(client, of
     note = in_language("en", NOT_TRANSLATED)
     assert note != NOT_TRANSLATED
     assert note in html
-    assert '<article class="page-article" lang="de" dir="ltr">' in html
-    assert "Wir helfen." in html
+    # The page's own text is marked German; the site around it is English.
+    assert '<h1 class="kern-heading-x-large page-title" lang="de" dir="ltr">' in html
+    assert '<p class="page-intro" lang="de" dir="ltr">Wir helfen.</p>' in html
+    assert '<article class="page-article">' in html
 
 
 def test_missing_child_of_a_translated_page_falls_back_to_german(
@@ -315,6 +317,8 @@ def test_switcher_keeps_the_place_on_fallback_pages_and_subpages(
         ("", "25. November 2026"),
         ("/uk", "25 листопада 2026 р."),  # the month in the genitive
         ("/tr", "25 Kasım 2026"),
+        ("/ar", "25 نوفمبر، 2026"),
+        ("/fa", "۲۵ نوامبر ۲۰۲۶"),  # Persian digits
     ],
 )
 def test_dates_are_written_as_each_language_writes_them(
