@@ -120,7 +120,7 @@ def test_phone_and_postcode_are_read_digit_by_digit(client, help_page):
 
     assert 'href="tel:+49461851653"' in html
     assert (
-        '<span aria-hidden="true" dir="ltr">0461 851653</span><span class="kern-sr-only">0 4 6 1 8 5 1 6 5 3</span>'
+        '<span aria-hidden="true" dir="ltr">0461 85-1653</span><span class="kern-sr-only">0 4 6 1 8 5 1 6 5 3</span>'
         in html
     )
     assert (
@@ -260,3 +260,21 @@ def test_directory_runs_the_same_queries_for_10_and_300_organisations(
         count_queries(client, help_page.url + "?kategorie=beratung&sprache=de")
         == few_filtered
     )
+
+
+def test_language_filter_names_languages_in_the_readers_language(
+    client, help_page, directory
+):
+    directory["fahrrad"].languages.add(
+        LanguageFactory(code="ku", name="Kurdisch", native_name="Kurdî")
+    )
+
+    german = client.get(help_page.url).content.decode()
+    ukrainian = client.get("/uk" + help_page.url).content.decode()
+
+    # One language per option: an option cannot mark a part of itself.
+    assert '<option value="ar">Arabisch</option>' in german
+    assert '<option value="ar">Арабська</option>' in ukrainian
+    # A language Django's catalogues do not name: in itself, marked so.
+    assert '<option value="ku" lang="ku">Kurdî</option>' in ukrainian
+    assert "Arabisch – العربية" not in german
