@@ -8,7 +8,8 @@ shows "Leichte) … (Sprache". Where markup can mark it (``<bdi>``, ``dir``),
 templates do; inside translated strings, where no markup is possible (the
 catalogues, attribute values, titles), the run is wrapped in the Unicode
 isolates FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, which browsers and
-screen readers treat exactly like ``<bdi>``.
+screen readers treat exactly like ``<bdi>``, and a short run is kept on one
+line with no-break spaces.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _WORD = rf"[{_LATIN}](?:[{_LATIN}0-9'’.\-/&+@_]*[{_LATIN}0-9])?"
 _NUMBER = r"[0-9](?:[0-9.,:/\-]*[0-9])?"
 LATIN_RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+(?:{_WORD}|{_NUMBER}))*")
+# A short run (a name, a term) is kept on one line: a line break inside it
+# reorders its halves on the two lines.
+SHORT_RUN = 25
+NBSP = "\u00a0"
 # Never touch format placeholders, HTML tags or entities.
 PROTECTED = re.compile(r"(%\([^)]*\)[sdif]|%[sdif]|<[^>]*>|&[#\w]+;)")
 
@@ -35,7 +40,12 @@ def isolate_latin_runs(text: str) -> str:
         return text
     parts = PROTECTED.split(text.replace(FSI, "").replace(PDI, ""))
     for index in range(0, len(parts), 2):  # odd indexes are protected
-        parts[index] = LATIN_RUN.sub(
-            lambda match: f"{FSI}{match.group(0)}{PDI}", parts[index]
-        )
+        parts[index] = LATIN_RUN.sub(_isolated, parts[index])
     return "".join(parts)
+
+
+def _isolated(match: re.Match) -> str:
+    run = match.group(0)
+    if len(run) <= SHORT_RUN:
+        run = run.replace(" ", NBSP)
+    return f"{FSI}{run}{PDI}"

@@ -13,7 +13,7 @@ from core.bidi import FSI, PDI, isolate_latin_runs
     [
         (
             "اللغة الألمانية المبسطة (Leichte Sprache)",
-            f"اللغة الألمانية المبسطة ({FSI}Leichte Sprache{PDI})",
+            f"اللغة الألمانية المبسطة ({FSI}Leichte\u00a0Sprache{PDI})",
         ),
         # The full stop stays in the Arabic sentence.
         ("مرحبا في Flensburg.", f"مرحبا في {FSI}Flensburg{PDI}."),
@@ -22,7 +22,12 @@ from core.bidi import FSI, PDI, isolate_latin_runs
             "<b>Jobcenter</b> في %(name)s",
             f"<b>{FSI}Jobcenter{PDI}</b> في %(name)s",
         ),
-        ("BITV 2.0 وفق", f"{FSI}BITV 2.0{PDI} وفق"),
+        ("BITV 2.0 وفق", f"{FSI}BITV\u00a02.0{PDI} وفق"),
+        # A long name may wrap.
+        (
+            "مكتب Landesamt für Ausländerangelegenheiten",
+            f"مكتب {FSI}Landesamt für Ausländerangelegenheiten{PDI}",
+        ),
         ("Only Latin text", "Only Latin text"),
     ],
 )
