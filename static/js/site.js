@@ -27,6 +27,29 @@
         });
     }
 
+    // Language switcher (<details>): Escape closes it and gives focus back to
+    // its button; a click or focus elsewhere on the page closes it too.
+    function setUpLanguageSwitcher() {
+        var switcher = document.querySelector(".language-switcher");
+        if (!switcher) {
+            return;
+        }
+        var toggle = switcher.querySelector("summary");
+        document.addEventListener("keydown", function (event) {
+            if (event.key === "Escape" && switcher.open) {
+                switcher.open = false;
+                toggle.focus();
+            }
+        });
+        function closeIfOutside(event) {
+            if (switcher.open && !switcher.contains(event.target)) {
+                switcher.open = false;
+            }
+        }
+        document.addEventListener("click", closeIfOutside);
+        document.addEventListener("focusin", closeIfOutside);
+    }
+
     // After a failed submit, move focus to the list of errors so that screen
     // readers announce it and keyboard users can jump to each field.
     function focusErrorSummary() {
@@ -49,6 +72,7 @@
 
     function start() {
         setUpMenu();
+        setUpLanguageSwitcher();
         focusErrorSummary();
         setUpPrintButtons();
     }

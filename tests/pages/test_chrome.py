@@ -143,3 +143,113 @@ def test_page_queries_do_not_grow_with_the_number_of_pages(
 
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(index.url)
+
+
+# The header on a phone: language first, whom to call on the first screen ------
+
+
+@pytest.fixture
+def office_contact(section):
+    settings = SiteSettings(locale=Locale.get_default())
+    settings.phone = "0461 85-1653"
+    settings.email = "juengling.katja@flensburg.de"
+    settings.save()
+    return settings
+
+
+def test_official_notice_sits_inside_the_header_landmark(client, section):
+    html = client.get(section.url).content.decode()
+
+    banner = html.split('<header class="site-header">', 1)[1]
+    assert "kern-kopfzeile" not in html.split('<header class="site-header">', 1)[0]
+    assert banner.index("kern-kopfzeile") < banner.index('class="site-nav"')
+    assert "Offizielle Website der Stadt Flensburg" in banner.split("</header>")[0]
+
+
+def test_language_switcher_comes_before_the_search_field(client, section):
+    html = client.get(section.url).content.decode()
+
+    switcher = html.index('<details class="language-switcher">')
+    search = html.index('id="site-search-q"')
+    assert switcher < search
+    # Still a <details> element: it opens without JavaScript.
+    assert re.search(
+        r'<details class="language-switcher">\s*<summary class="language-switcher__toggle">',
+        html,
+    )
+
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/ar", "/fa"])
+def test_every_page_type_shows_phone_and_email_in_the_header(
+    client, section, office_contact, prefix
+):
+    help_page = (
+        section.get_parent().get_children().get(title="Wie kann geholfen werden?")
+    )
+    for url in [
+        f"{prefix}/",
+        f"{prefix}{section.url}",
+        f"{prefix}{help_page.url}",
+        f"{prefix}/suche/?q=Wohnung",
+        f"{prefix}/gibt-es-nicht/",
+    ]:
+        response = client.get(url)
+        header = response.content.decode().split("</header>")[0]
+        contact = re.search(r'<ul class="site-contact".*?</ul>', header, re.S)
+        assert contact, url
+        strip = contact.group(0)
+        assert 'href="tel:+49461851653"' in strip, url
+        # Number and address stay left to right on Arabic and Farsi pages.
+        assert '<span aria-hidden="true" dir="ltr">0461 85-1653</span>' in strip, url
+        assert (
+            '<a class="site-contact__link" href="mailto:juengling.katja@flensburg.de" '
+            'dir="ltr">juengling.katja@flensburg.de</a>'
+        ) in strip, url
+        # Before the search field and the menu: on the first screen of a phone.
+        assert header.index("site-contact") < header.index('id="site-search-q"'), url
+
+
+def test_no_contact_strip_without_phone_and_email(client, section):
+    settings = SiteSettings(locale=Locale.get_default())
+    settings.phone = ""
+    settings.email = ""
+    settings.save()
+
+    html = client.get(section.url).content.decode()
+
+    assert 'class="site-contact"' not in html
+
+
+def test_untranslated_settings_in_the_header_are_marked_german(client, section):
+    html = client.get("/fa/").content.decode()
+
+    assert '<html lang="fa" dir="rtl"' in html
+    assert re.search(
+        r'<span class="kern-kopfzeile__label" lang="de" dir="ltr">Offizielle Website',
+        html,
+    )
+    assert '<span class="site-brand__text" lang="de" dir="ltr">' in html
+    german = client.get("/").content.decode()
+    assert '<span class="kern-kopfzeile__label">Offizielle Website' in german
+
+
+def test_printed_page_names_its_address(client, section):
+    html = client.get(section.url).content.decode()
+
+    assert (
+        f'<p class="site-print-url" dir="ltr">http://testserver{section.url}</p>'
+        in html
+    )
+
+
+def test_api_docs_page_has_a_language_landmarks_and_no_deep_links(client):
+    response = client.get("/api/v1/docs")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="de" dir="ltr">' in html
+    assert '<main id="main"' in html
+    assert '<div id="swagger-ui" lang="en"></div>' in html
+    assert "/static/css/api-docs.css" in html
+    assert '"deepLinking": false' in html
+    assert '"url": "/api/v1/openapi.json"' in html
