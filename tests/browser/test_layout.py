@@ -4,12 +4,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-# The live server runs in another thread, so the tests commit their data; the
-# serialized rollback brings back Wagtail's root page and site afterwards.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+from tests.browser.demo_pages import LOCALES, PAGE_TYPES, expected_status, localized
+
+pytestmark = pytest.mark.browser
 
 PHONE, DESKTOP = 360, 1280
 PAGES = [
@@ -31,29 +28,46 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def open_page(browser, live_server, demo_site):
-    contexts = []
+# The elements that stick out beyond the right (or, right to left, the left)
+# edge, innermost first.
+STICKING_OUT = """() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.body.querySelectorAll('*')]
+        .filter(el => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
+        })
+        .filter((el, _, all) => !all.some(other => other !== el && el.contains(other)))
+        .slice(0, 5)
+        .map(el => {
+            const box = el.getBoundingClientRect();
+            const cls = el.classList.length ? '.' + [...el.classList].join('.') : '';
+            return `${el.tagName.toLowerCase()}${cls} (${Math.round(box.left)}..`
+                + `${Math.round(box.right)})`;
+        });
+}"""
 
-    def _open(path, width):
-        context = browser.new_context(viewport={"width": width, "height": 800})
-        contexts.append(context)
-        page = context.new_page()
-        requests = []
-        page.on("request", lambda request: requests.append(request.url))
-        response = page.goto(live_server.url + path, wait_until="networkidle")
-        assert response.status == 200
-        return page, requests
 
-    yield _open
-    for context in contexts:
-        context.close()
+@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_page_scrolls_sideways_at_320px(shared_page, visit, locale, path):
+    url = localized(locale, path)
+    page = visit(shared_page(320), url, status=expected_status(path))
+
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+    assert overflow <= 0, (
+        f"{url} scrolls sideways by {overflow}px at 320px: "
+        + ", ".join(page.evaluate(STICKING_OUT))
+    )
 
 
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_page_fits_the_screen_and_loads_only_from_this_host(
-    open_page, live_server, path, width
+    open_page, demo_server, path, width
 ):
     page, requests = open_page(path, width)
 
@@ -62,7 +76,7 @@ def test_page_fits_the_screen_and_loads_only_from_this_host(
     )
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
     assert page.locator("h1").first.is_visible()
-    own_host = urlsplit(live_server.url).netloc
+    own_host = urlsplit(demo_server.url).netloc
     foreign = [url for url in requests if urlsplit(url).netloc not in {own_host, ""}]
     assert not foreign
     # The self-hosted fonts and KERN's stylesheet really load.
@@ -94,12 +108,12 @@ def test_desktop_shows_the_navigation_without_a_menu_button(open_page):
     assert nav.get_by_role("link", name="Check Up Integration").is_visible()
 
 
-def test_navigation_works_without_javascript(browser, live_server, demo_site):
+def test_navigation_works_without_javascript(browser, demo_server):
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": PHONE, "height": 800}
     )
     page = context.new_page()
-    page.goto(live_server.url + "/")
+    page.goto(demo_server.url + "/")
 
     link = page.locator("#site-nav-list").get_by_role("link", name="Helfen")
     assert link.is_visible()
@@ -168,18 +182,18 @@ def test_keyboard_reaches_everything_in_order_with_a_visible_focus(open_page, pa
 
 
 def test_language_switcher_works_without_javascript_and_keeps_the_page(
-    browser, live_server, demo_site
+    browser, demo_server
 ):
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": PHONE, "height": 800}
     )
     page = context.new_page()
-    page.goto(live_server.url + "/koordinierungsstelle/")
+    page.goto(demo_server.url + "/koordinierungsstelle/")
 
     page.locator(".language-switcher__toggle").click()
     page.get_by_role("link", name="العربية").click()
 
-    assert page.url == live_server.url + "/ar/koordinierungsstelle/"
+    assert page.url == demo_server.url + "/ar/koordinierungsstelle/"
     assert page.locator("html").get_attribute("dir") == "rtl"
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"

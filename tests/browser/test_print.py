@@ -7,10 +7,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 PAGES = [
     "/",
@@ -32,12 +29,12 @@ HANDOUTS = [
 
 
 @pytest.fixture
-def print_page(browser, live_server, demo_site):
+def print_page(browser, demo_server):
     context = browser.new_context()
     page = context.new_page()
 
     def _print(path):
-        response = page.goto(live_server.url + path, wait_until="networkidle")
+        response = page.goto(demo_server.url + path, wait_until="networkidle")
         assert response.status == 200
         heading = page.locator("h1").first.inner_text()
         pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
@@ -63,11 +60,11 @@ def test_page_prints_its_content_without_navigation(print_page, path):
 
 
 @pytest.mark.parametrize("path", HANDOUTS)
-def test_handout_fits_on_one_page_with_its_address(print_page, live_server, path):
+def test_handout_fits_on_one_page_with_its_address(print_page, demo_server, path):
     heading, pdf, text = print_page(path)
 
     assert len(pdf.pages) == 1
     squeezed = "".join(text.split())
-    address = live_server.url + path.removesuffix("handzettel/")
+    address = demo_server.url + path.removesuffix("handzettel/")
     assert address in squeezed
     assert "Handzetteldrucken" not in squeezed
