@@ -3,7 +3,8 @@
 From the source page: the coordination office and its contact person (Katja
 Jüngling, phone, e-mail) and the Landesamt für Ausländerangelegenheiten. The
 source gives no addresses, opening hours or initiatives: those are examples,
-named "Beispiel", with example coordinates near Flensburg's town centre.
+named "Beispiel: …" once (organisation, place, need), with example coordinates
+near Flensburg's town centre; their other texts don't repeat the label.
 """
 
 from __future__ import annotations
@@ -31,6 +32,14 @@ from .selectors import berlin_today
 
 OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
 CONTACT_EMAIL = "juengling.katja@flensburg.de"
+# The city's switchboard 0461 85-0, extension 1653 (stored as E.164).
+CONTACT_PHONE = "0461 85-1653"
+
+# Example places and organisations the demo events refer to.
+OFFICE_PLACE = "Beispiel: Rathaus Flensburg"
+LANGUAGE_CAFE = "Beispiel: Sprachcafé Fruerlund"
+LANGUAGE_CAFE_PLACE = "Beispiel: Stadtteiltreff Fruerlund"
+COMMUNITY_HALL = "Beispiel: Gemeindehaus Nord"
 
 LANGUAGES = [
     ("de", "Deutsch", "Deutsch"),
@@ -65,20 +74,20 @@ ORGANISATIONS = [
         OrganisationKind.AUTHORITY,
         "Die Koordinierungsstelle der Stadt Flensburg stimmt Aufnahme und Integration "
         "Geflüchteter zwischen Verwaltung, Land, Regeldiensten und Ehrenamt ab.",
-        "0461 851653",
+        CONTACT_PHONE,
         CONTACT_EMAIL,
         "",
         ["Beratung", "Ehrenamt"],
         ["de", "en"],
         (
-            "Beispiel: Rathaus Flensburg",
+            OFFICE_PLACE,
             "Beispielstraße 1",
             "24937",
             "Flensburg",
             District.ALTSTADT,
             "54.783300",
             "9.436900",
-            "Beispiel: stufenloser Eingang, Aufzug.",
+            "Stufenloser Eingang, Aufzug.",
         ),
         [],
         True,
@@ -102,45 +111,44 @@ ORGANISATIONS = [
     (
         "Beispiel: Kleiderkammer Nord",
         OrganisationKind.DONATION_POINT,
-        "Beispielinhalt: nimmt gut erhaltene Kleidung an und gibt sie kostenlos weiter.",
+        "Nimmt gut erhaltene Kleidung an und gibt sie kostenlos weiter.",
         "",
         "",
         "",
         ["Sachspenden"],
         ["de", "ar", "uk"],
         (
-            "Beispiel: Gemeindehaus Nord",
+            COMMUNITY_HALL,
             "Beispielweg 12",
             "24939",
             "Flensburg",
             District.NORDSTADT,
             "54.800000",
             "9.430000",
-            "Beispiel: Eingang mit zwei Stufen, Klingel unten.",
+            "Eingang mit zwei Stufen, Klingel unten.",
         ),
         [(1, "10:00", "13:00"), (3, "15:00", "18:00")],
         False,
-        "Beispiel: An Feiertagen geschlossen.",
+        "An Feiertagen geschlossen.",
     ),
     (
-        "Beispiel: Sprachcafé Fruerlund",
+        LANGUAGE_CAFE,
         OrganisationKind.INITIATIVE,
-        "Beispielinhalt: Ehrenamtliche und Geflüchtete sprechen zusammen Deutsch, bei Tee "
-        "und Kuchen.",
+        "Ehrenamtliche und Geflüchtete sprechen zusammen Deutsch, bei Tee und Kuchen.",
         "",
         "sprachcafe@example.org",
         "",
         ["Sprache", "Freizeit", "Ehrenamt"],
         ["de", "ar", "fa", "ti"],
         (
-            "Beispiel: Stadtteiltreff Fruerlund",
+            LANGUAGE_CAFE_PLACE,
             "Beispielallee 5",
             "24943",
             "Flensburg",
             District.FRUERLUND,
             "54.790000",
             "9.460000",
-            "Beispiel: barrierefrei, Aufzug vorhanden.",
+            "Barrierefrei, Aufzug vorhanden.",
         ),
         [(2, "16:00", "18:00")],
         False,
@@ -149,7 +157,7 @@ ORGANISATIONS = [
     (
         "Beispiel: Migrationsberatung",
         OrganisationKind.WELFARE,
-        "Beispielinhalt: Beratung zu Aufenthalt, Leistungen, Wohnen und Arbeit.",
+        "Beratung zu Aufenthalt, Leistungen, Wohnen und Arbeit.",
         "",
         "beratung@example.org",
         "",
@@ -172,7 +180,7 @@ ORGANISATIONS = [
     (
         "Beispiel: Fahrradwerkstatt Mürwik",
         OrganisationKind.ASSOCIATION,
-        "Beispielinhalt: repariert gespendete Fahrräder gemeinsam mit Geflüchteten.",
+        "Repariert gespendete Fahrräder gemeinsam mit Geflüchteten.",
         "",
         "rad@example.org",
         "",
@@ -286,7 +294,7 @@ def _ensure_people(report: DirectoryReport) -> None:
         family_name="Jüngling",
         role="Ansprechpartnerin der Koordinierungsstelle, auch für den Check Up Integration",
         organisation=Organisation.objects.get(name=OFFICE_NAME),
-        phone="0461 851653",
+        phone=CONTACT_PHONE,
         email=CONTACT_EMAIL,
         consultation_hours="Termine nach Vereinbarung",
     )
@@ -299,14 +307,14 @@ def _ensure_needs(report: DirectoryReport) -> None:
         (
             "Beispiel: Kleiderkammer Nord",
             "Beispiel: Wintermäntel in Kindergrößen",
-            "Beispielinhalt: Größen 104 bis 158, gewaschen und gut erhalten.",
+            "Größen 104 bis 158, gewaschen und gut erhalten.",
             today + datetime.timedelta(days=60),
             "Di 10–13 Uhr, Do 15–18 Uhr",
         ),
         (
             "Beispiel: Fahrradwerkstatt Mürwik",
             "Beispiel: Fahrräder und Fahrradhelme",
-            "Beispielinhalt: auch reparaturbedürftige Räder sind willkommen.",
+            "Auch reparaturbedürftige Räder sind willkommen.",
             today + datetime.timedelta(days=120),
             "Sa 10–14 Uhr",
         ),
@@ -342,3 +350,13 @@ def office_contact_person() -> Person:
 
 def office_organisation() -> Organisation:
     return Organisation.objects.get(name=OFFICE_NAME)
+
+
+def demo_place(name: str) -> Place | None:
+    """A place of the demo directory; None once editors renamed or removed it."""
+    return Place.objects.filter(name=name).first()
+
+
+def demo_organisation(name: str) -> Organisation | None:
+    """An organisation of the demo directory; None once editors renamed it."""
+    return Organisation.objects.filter(name=name).first()

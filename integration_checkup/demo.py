@@ -3,8 +3,9 @@
 From the source page: the seven fields of action, the data basis Q4/2016 and
 Q1/2017, the 22 measure sheets, the forum on 9 October 2017 and the committee
 in November 2017. The source gives neither the titles of the measures nor
-their later course: those are examples, marked "Beispiel", and every working
-paper is a placeholder PDF that says so.
+their later course: those are examples, each sheet's title starts with
+"Beispiel:" (its other texts don't repeat it), and every working paper is a
+placeholder PDF that says so.
 """
 
 from __future__ import annotations
@@ -109,8 +110,8 @@ MEASURES = [
     (22, "Fortschreibung des Check Up Integration", 6, MeasureStatus.DRAFT),
 ]
 
-# The usual course of a measure, with example dates; the forum date is the
-# source's. "Zurückgestellt" branches off after the committee.
+# The usual course of a measure, with example dates (the sheets are examples);
+# the forum date is the source's. "Zurückgestellt" branches off after the committee.
 COURSE = [
     (MeasureStatus.DRAFT, datetime.date(2017, 9, 1), "In der Fokusgruppe erarbeitet."),
     (
@@ -122,24 +123,24 @@ COURSE = [
         MeasureStatus.COMMITTEE,
         datetime.date(2017, 11, 1),
         "Im Ausschuss für Bürgerservice, Schutz und Ordnung vorgestellt "
-        "(November 2017; Tag als Beispiel).",
+        "(November 2017).",
     ),
-    (MeasureStatus.ADOPTED, datetime.date(2018, 2, 1), "Beispiel: Beschluss."),
+    (MeasureStatus.ADOPTED, datetime.date(2018, 2, 1), "Beschlossen."),
     (
         MeasureStatus.IN_PROGRESS,
         datetime.date(2018, 6, 1),
-        "Beispiel: Umsetzung begonnen.",
+        "Umsetzung begonnen.",
     ),
     (
         MeasureStatus.DONE,
         datetime.date(2019, 3, 1),
-        "Beispiel: Umsetzung abgeschlossen.",
+        "Umsetzung abgeschlossen.",
     ),
 ]
 DEFERRED_STEP = (
     MeasureStatus.DEFERRED,
     datetime.date(2018, 2, 1),
-    "Beispiel: Zurückgestellt, bis Mittel bereitstehen.",
+    "Zurückgestellt, bis Mittel bereitstehen.",
 )
 
 PROCESS = [
@@ -260,14 +261,14 @@ def _ensure_measures(fields: list[FieldOfAction], report: CheckUpReport) -> None
             title=full_title,
             field_of_action=field_of_action,
             summary=(
-                f"Beispielhafter Steckbrief im Handlungsfeld {field_of_action.name}. Die "
-                "Titel und Inhalte der 22 Maßnahmen sind nicht Teil der Quelle; diese "
-                "Angaben zeigen, wie ein Steckbrief aufgebaut ist."
+                "Dieser Beispiel-Steckbrief zeigt, wie eine Maßnahme im Handlungsfeld "
+                f"{field_of_action.name} beschrieben wird: Ziele, Zuständigkeit, "
+                "Beteiligte und der bisherige Verlauf."
             ),
-            goals="<ul><li>Beispielziel: Angebote bekannter machen</li>"
-            "<li>Beispielziel: Zugänge erleichtern</li></ul>",
-            responsible_body="Beispiel: Koordinierungsstelle für Flüchtlinge",
-            partners=f"Beispiel: Fokusgruppe {field_of_action.name}",
+            goals="<ul><li>Angebote bekannter machen</li>"
+            "<li>Zugänge erleichtern</li></ul>",
+            responsible_body="Koordinierungsstelle für Flüchtlinge",
+            partners=f"Fokusgruppe {field_of_action.name}",
             document=_placeholder_document(
                 title=f"Maßnahmensteckbrief {number}: {full_title} (Platzhalter)",
                 filename=f"massnahme-{number:02d}.pdf",

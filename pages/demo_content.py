@@ -1,8 +1,10 @@
 """The demo site: the source page's facts, told in this project's own words.
 
 Everything the source page does not give (statistics, addresses, external
-offers, legal details) is marked as an example ("Beispiel") and must be
-checked by the office before the site goes live.
+offers, legal details, the example events) is example content: such pages
+have ``contains_examples`` set, which shows readers one calm note per page,
+and example things in lists carry "Beispiel" in their name. The office checks
+and replaces them before the site goes live.
 """
 
 from __future__ import annotations
@@ -10,14 +12,20 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from contacts.demo import office_contact_person, office_organisation
+from contacts.demo import office_organisation
+from pages.demo_blocks import (
+    accordion,
+    heading,
+    link,
+    notice,
+    office_contact,
+    paragraph,
+)
+from pages.demo_events import EVENTS
 from pages.models import (
     AccessibilityStatementPage,
     CheckUpPage,
     ContentPage,
-    EventIndexPage,
-    EventPage,
-    EventTopic,
     HelpPage,
     HomePage,
     InfoIndexPage,
@@ -27,7 +35,6 @@ from pages.models import (
     OfficePage,
     StateLinksPage,
 )
-from pages.models.events import all_day_bounds
 from pages.services import PageSpec
 
 OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
@@ -45,62 +52,6 @@ FIELDS_OF_ACTION = [
     "Koordination",
 ]
 
-EXAMPLE_NOTE = (
-    "Beispielinhalt: Dieser Abschnitt zeigt, wie die Seite aufgebaut ist. "
-    "Die Koordinierungsstelle ersetzt ihn vor der Veröffentlichung durch geprüfte Angaben."
-)
-
-
-# Small builders for raw StreamField data ------------------------------------
-
-
-def heading(text: str, level: str = "h2") -> dict[str, Any]:
-    return {"type": "heading", "value": {"text": text, "level": level}}
-
-
-def paragraph(html: str) -> dict[str, Any]:
-    return {"type": "paragraph", "value": html}
-
-
-def notice(title: str, html: str = "", kind: str = "info") -> dict[str, Any]:
-    return {"type": "notice", "value": {"kind": kind, "title": title, "text": html}}
-
-
-def example_notice() -> dict[str, Any]:
-    return notice("Beispiel", f"<p>{EXAMPLE_NOTE}</p>", kind="warning")
-
-
-def accordion(title: str, items: list[tuple[str, str]]) -> dict[str, Any]:
-    return {
-        "type": "accordion",
-        "value": {
-            "title": title,
-            "items": [{"heading": head, "content": html} for head, html in items],
-        },
-    }
-
-
-def office_contact() -> dict[str, Any]:
-    """The contact person from the directory (built when the page is created)."""
-    return {
-        "type": "contact",
-        "value": {
-            "person": office_contact_person().pk,
-            "organisation": None,
-            "heading": "",
-        },
-    }
-
-
-def link(
-    page: str = "", url: str = "", label: str = "", description: str = ""
-) -> dict[str, Any]:
-    value = {"page": page or None, "document": None, "url": url, "label": label}
-    if description:
-        value["description"] = description
-    return value
-
-
 # The pages ----------------------------------------------------------------------
 
 OFFICE = PageSpec(
@@ -111,6 +62,8 @@ OFFICE = PageSpec(
     fields={
         "menu_title": "Koordinierungsstelle",
         "organisation": office_organisation,
+        # The office's address in the directory is an example.
+        "contains_examples": True,
         "intro": (
             "Die Koordinierungsstelle bringt in Flensburg alle zusammen, die Geflüchtete "
             "aufnehmen, beraten und begleiten – von der Verwaltung bis zum Ehrenamt."
@@ -202,8 +155,13 @@ CHECK_UP = PageSpec(
             heading("Fragen zum Check Up Integration?"),
             office_contact(),
         ],
+        # The source names no measure: the 22 sheets are examples.
+        "contains_examples": True,
     },
 )
+
+# Info topics whose text only describes what the office will put there.
+EXAMPLE_TOPICS = {"lage-und-fakten", "zustaendigkeiten", "leistungen", "rechte"}
 
 INFO_TOPICS = [
     (
@@ -212,7 +170,6 @@ INFO_TOPICS = [
         "Wie sich die Situation der Flüchtlinge in Flensburg entwickelt, in Zahlen und "
         "Hintergründen.",
         [
-            example_notice(),
             paragraph(
                 "<p>Hier stellt die Koordinierungsstelle regelmäßig dar, wie viele Menschen "
                 "in Flensburg Schutz suchen, wo sie wohnen und wie sich die Lage entwickelt. "
@@ -225,7 +182,6 @@ INFO_TOPICS = [
         "Zuständigkeiten",
         "Wer wofür zuständig ist: Land, Stadt, Arbeitsverwaltung und Beratungsstellen.",
         [
-            example_notice(),
             paragraph(
                 "<p>Für die Aufnahme Geflüchteter sind verschiedene Stellen zuständig. "
                 "Grundsatzfragen der Aufnahme und Verteilung in Schleswig-Holstein liegen beim "
@@ -240,7 +196,6 @@ INFO_TOPICS = [
         "Leistungen",
         "Welche Leistungen Geflüchtete erhalten können und wo sie sie beantragen.",
         [
-            example_notice(),
             paragraph(
                 "<p>Welche Leistungen jemand erhält, hängt vom Aufenthaltsstatus ab. Diese Seite "
                 "erklärt die wichtigsten Leistungsarten und nennt die zuständigen Stellen.</p>"
@@ -252,7 +207,6 @@ INFO_TOPICS = [
         "Rechte",
         "Rechte und Pflichten rund um Aufenthalt, Arbeit, Schule und Gesundheit.",
         [
-            example_notice(),
             paragraph(
                 "<p>Diese Seite fasst zusammen, welche Rechte Geflüchtete in Deutschland haben "
                 "– etwa beim Zugang zu Arbeit, Sprachkursen, Schule und medizinischer "
@@ -295,7 +249,11 @@ INFO = PageSpec(
             model=InfoPage,
             slug=slug,
             title=title,
-            fields={"intro": intro, "body": body},
+            fields={
+                "intro": intro,
+                "body": body,
+                "contains_examples": slug in EXAMPLE_TOPICS,
+            },
         )
         for slug, title, intro, body in INFO_TOPICS
     ],
@@ -341,7 +299,7 @@ STATE_LINKS = PageSpec(
                 },
             },
         ],
-        "body": [example_notice()],
+        "contains_examples": True,
     },
 )
 
@@ -395,7 +353,6 @@ HELP = PageSpec(
             ),
             accordion("Die Personengruppen im Einzelnen", PERSON_GROUPS),
             heading("So können Sie helfen"),
-            example_notice(),
             paragraph(
                 "<ul><li>Sachspenden an die Spendenstellen geben</li>"
                 "<li>mit Geld Projekte der Initiativen unterstützen</li>"
@@ -404,96 +361,8 @@ HELP = PageSpec(
             heading("Ansprechpartnerin"),
             office_contact(),
         ],
+        "contains_examples": True,
     },
-)
-
-
-def _all_day(day: datetime.date) -> dict[str, Any]:
-    """Start and end of an all-day event (callables: built when the page is)."""
-    return {
-        "all_day": True,
-        "start": lambda: all_day_bounds(day, day)[0],
-        "end": lambda: all_day_bounds(day, day)[1],
-    }
-
-
-FORUM_DAY = datetime.date(2017, 10, 9)
-# The source says only "im November 2017": the day is an example.
-COMMITTEE_EXAMPLE_DAY = datetime.date(2017, 11, 16)
-
-EVENTS = PageSpec(
-    model=EventIndexPage,
-    slug="veranstaltungen",
-    title="Veranstaltungen",
-    show_in_menus=True,
-    fields={
-        "menu_title": "Termine",
-        "intro": (
-            "Foren, Ausschusssitzungen und Treffen rund um die Aufnahme und Integration "
-            "Geflüchteter in Flensburg. Abonnieren Sie die Termine in Ihrem Kalender."
-        ),
-    },
-    children=[
-        PageSpec(
-            model=EventPage,
-            slug="3-forum-fluechtlinge-unsere-neuen-nachbarn",
-            title="3. Forum „Flüchtlinge – unsere neuen Nachbarn“",
-            fields={
-                **_all_day(FORUM_DAY),
-                "topic": EventTopic.FORUM,
-                "location_note": "Ort und Uhrzeit nennt die Quelle nicht.",
-                "intro": (
-                    "Beim 3. Forum am 9. Oktober 2017 werden erste Ergebnisse des "
-                    "„Check Up Integration“ vorgestellt und ausgewählte Maßnahmen in fünf "
-                    "Arbeitsgruppen mit den Teilnehmenden diskutiert."
-                ),
-                "body": lambda: [
-                    paragraph(
-                        "<p>Die Rückmeldungen aus den Arbeitsgruppen fließen in die "
-                        "Maßnahmensteckbriefe ein und verbessern sie. Die vorläufigen "
-                        "Ergebnisse sind ein Arbeitspapier, über das danach weiter "
-                        "beraten wird.</p>"
-                    ),
-                    notice(
-                        "Beispiel",
-                        "<p>Datum und Titel stammen aus der Quelle; Uhrzeit, Ort und "
-                        "Anmeldung sind dort nicht genannt. Die Koordinierungsstelle "
-                        "ergänzt sie vor der Veröffentlichung.</p>",
-                        kind="warning",
-                    ),
-                    office_contact(),
-                ],
-            },
-        ),
-        PageSpec(
-            model=EventPage,
-            slug="ausschuss-buergerservice-schutz-und-ordnung-november-2017",
-            title="Check Up Integration im Ausschuss für Bürgerservice, Schutz und Ordnung",
-            fields={
-                **_all_day(COMMITTEE_EXAMPLE_DAY),
-                "topic": EventTopic.COMMITTEE,
-                "location_note": (
-                    "Beispiel: Tag und Sitzungsort nennt die Quelle nicht – dort steht "
-                    "nur „November 2017“."
-                ),
-                "intro": (
-                    "Im November 2017 werden die vorläufigen Ergebnisse des „Check Up "
-                    "Integration“ im Ausschuss für Bürgerservice, Schutz und Ordnung "
-                    "präsentiert und danach weiter diskutiert und abgestimmt."
-                ),
-                "body": lambda: [
-                    notice(
-                        "Beispiel",
-                        "<p>Datum laut Quelle nur „November 2017“. Der hier eingetragene "
-                        "Tag (16. November 2017) ist ein Beispiel, damit der Termin im "
-                        "Kalender erscheint. Die Koordinierungsstelle trägt den "
-                        "tatsächlichen Sitzungstag ein.</p>",
-                        kind="warning",
-                    ),
-                ],
-            },
-        ),
-    ],
 )
 
 
@@ -506,16 +375,6 @@ def _check_up_link() -> dict[str, Any]:
         return paragraph(f"<p>{text}: auf der Seite „Check Up Integration“.</p>")
     return paragraph(
         f'<p>{text}: <a linktype="page" id="{page.pk}">Check Up Integration</a>.</p>'
-    )
-
-
-def _news_notice() -> dict[str, Any]:
-    return notice(
-        "Beispielmeldung",
-        "<p>Diese Meldung zeigt, wie „Aktuelles“ aussieht. Die Fakten stammen von der "
-        "bisherigen Seite der Koordinierungsstelle; das Datum der Meldung ist ein "
-        "Beispiel.</p>",
-        kind="warning",
     )
 
 
@@ -536,6 +395,8 @@ NEWS = PageSpec(
             slug="arbeitspapiere-check-up-integration-veroeffentlicht",
             title="Arbeitspapiere des Check Up Integration zum Einsehen",
             fields={
+                # The facts are the source's; the date of the message is an example.
+                "contains_examples": True,
                 "date": datetime.date(2017, 9, 15),
                 "intro": (
                     "Der aktuelle Stand der Statusanalysen und der 22 "
@@ -543,7 +404,6 @@ NEWS = PageSpec(
                     "Arbeitspapiere können eingesehen und heruntergeladen werden."
                 ),
                 "body": lambda: [
-                    _news_notice(),
                     paragraph(
                         "<p>Die Statusanalysen beruhen auf Informationen und Erhebungen "
                         "aus dem 4. Quartal 2016 und dem 1. Quartal 2017. Erarbeitet "
@@ -560,6 +420,8 @@ NEWS = PageSpec(
             slug="einladung-3-forum",
             title="Einladung zum 3. Forum „Flüchtlinge – unsere neuen Nachbarn“",
             fields={
+                # The facts are the source's; the date of the message is an example.
+                "contains_examples": True,
                 "date": datetime.date(2017, 9, 25),
                 "intro": (
                     "Am 9. Oktober 2017 stellt das 3. Forum erste Ergebnisse des "
@@ -567,7 +429,6 @@ NEWS = PageSpec(
                     "Teilnehmenden ausgewählte Maßnahmen."
                 ),
                 "body": lambda: [
-                    _news_notice(),
                     paragraph(
                         "<p>Ihre Rückmeldungen verbessern die Maßnahmen. Fragen zum "
                         "„Check Up Integration“ beantwortet die Koordinierungsstelle.</p>"
@@ -581,13 +442,21 @@ NEWS = PageSpec(
             slug="check-up-integration-im-ausschuss",
             title="Check Up Integration im Ausschuss für Bürgerservice, Schutz und Ordnung",
             fields={
+                # The facts are the source's; the date of the message is an example.
+                "contains_examples": True,
                 "date": datetime.date(2017, 11, 1),
                 "intro": (
                     "Im November 2017 werden die vorläufigen Ergebnisse im Ausschuss für "
                     "Bürgerservice, Schutz und Ordnung präsentiert, danach weiter "
                     "diskutiert und abgestimmt."
                 ),
-                "body": lambda: [_news_notice()],
+                "body": lambda: [
+                    paragraph(
+                        "<p>Fragen zum „Check Up Integration“ beantwortet die "
+                        "Koordinierungsstelle.</p>"
+                    ),
+                    office_contact(),
+                ],
             },
         ),
     ],
@@ -632,13 +501,13 @@ LEGAL_PAGES = [
         title="Impressum",
         fields={
             "intro": "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz (DDG).",
+            "contains_examples": True,
             "body": [
-                example_notice(),
                 heading("Anbieterin"),
                 paragraph(
                     "<p>Stadt Flensburg<br>"
                     "vertreten durch die Oberbürgermeisterin bzw. den Oberbürgermeister<br>"
-                    "Anschrift: Beispiel – bitte ergänzen</p>"
+                    "Beispielstraße 1, 24937 Flensburg</p>"
                 ),
                 heading("Verantwortlich für den Inhalt"),
                 paragraph(
@@ -657,8 +526,8 @@ LEGAL_PAGES = [
                 "Informationen nach Art. 13 DSGVO: welche Daten beim Besuch dieser Website "
                 "verarbeitet werden und welche Rechte Sie haben."
             ),
+            "contains_examples": True,
             "body": [
-                example_notice(),
                 heading("Keine Cookies, keine Tracker"),
                 paragraph(
                     "<p>Diese Website setzt für Besucherinnen und Besucher keine Cookies, bindet "
@@ -693,7 +562,7 @@ LEGAL_PAGES = [
             ),
             "conformance_status": "partial",
             "evaluation_method": (
-                "Beispiel: Selbstbewertung der Koordinierungsstelle mit automatischen Prüfungen "
+                "Selbstbewertung der Koordinierungsstelle mit automatischen Prüfungen "
                 "(axe-core) und Tests mit Tastatur und Bildschirmleser."
             ),
             "statement_date": datetime.date.today,
@@ -712,7 +581,7 @@ LEGAL_PAGES = [
                             "Die Koordinierungsstelle schickt Ihnen die Inhalte auf Wunsch in "
                             "einer zugänglichen Form."
                         ),
-                        "planned_fix": "Beispiel: barrierefreie Fassungen bis Ende 2027",
+                        "planned_fix": "Barrierefreie Fassungen bis Ende 2027",
                     },
                 },
                 {
@@ -733,10 +602,10 @@ LEGAL_PAGES = [
             "complaints_office": (
                 "<p>Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können "
                 "Sie sich an die <b>Beschwerdestelle für barrierefreie Informationstechnik</b> "
-                "des Landes Schleswig-Holstein wenden. Beispiel: Anschrift und Kontakt der "
-                "Beschwerdestelle bitte vor der Veröffentlichung ergänzen.</p>"
+                "des Landes Schleswig-Holstein wenden. Ihre Kontaktdaten finden Sie im "
+                "Landesportal schleswig-holstein.de.</p>"
             ),
-            "body": [example_notice()],
+            "contains_examples": True,
         },
     ),
     PageSpec(

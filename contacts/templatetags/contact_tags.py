@@ -8,12 +8,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-import phonenumbers
-
 from contacts import jsonld
 from contacts.models import Organisation
 from contacts.opening_hours import next_change, weekly_rows
 from contacts.opening_hours import opening_state as compute_opening_state
+from contacts.phone import phone_format, phone_tel_uri
 from core.page_cache import limit_page_cache
 
 register = template.Library()
@@ -21,32 +20,17 @@ register = template.Library()
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _parse(value):
-    if hasattr(value, "as_e164"):
-        return value
-    try:
-        return phonenumbers.parse(str(value), "DE")
-    except phonenumbers.NumberParseException:
-        return None
-
-
 @register.filter
 def tel_uri(value) -> str:
     """A ``tel:`` URI in international format; empty for text that is no number."""
-    number = _parse(value)
-    if number is None or not phonenumbers.is_possible_number(number):
-        return ""
-    return "tel:" + phonenumbers.format_number(
-        number, phonenumbers.PhoneNumberFormat.E164
-    )
+    return phone_tel_uri(value)
 
 
 @register.filter
 def phone_display(value) -> str:
-    """National format for a parsed number ("0461 851653"); text stays as typed."""
-    if hasattr(value, "as_national"):
-        return value.as_national
-    return str(value)
+    """The number as readers see it, in DIN 5008 ("0461 85-1653"); see
+    ``contacts.phone``. Text that is no number stays as typed."""
+    return phone_format(value)
 
 
 @register.filter

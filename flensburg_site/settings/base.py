@@ -343,7 +343,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # After changing SEARCH_CONFIG, rebuild the index: manage.py update_index.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, also keeping the vocabulary of the index
+        # for "Meinten Sie …?" (site_search.backend).
+        "BACKEND": "site_search.backend",
         "SEARCH_CONFIG": "german",
     }
 }
@@ -507,6 +509,11 @@ LOGGING = logging_config(LOG_FORMAT)
 PHONENUMBER_DEFAULT_REGION = "DE"
 PHONENUMBER_DB_FORMAT = "E164"
 PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
+
+# Switchboards whose extensions the site writes with a hyphen (DIN 5008,
+# "0461 85-1653"), each as "+country area-code switchboard-number". The City
+# of Flensburg's switchboard is 0461 85-0; extensions follow the "85".
+PHONE_SWITCHBOARDS = ["+49 461 85"]
 
 # Check Up Integration: feedback on measure sheets, at most this many
 # submissions per client address and window.

@@ -197,3 +197,30 @@ def test_no_internal_link_of_the_demo_site_is_broken(client, load):
     for html in pages.values():
         for asset in re.findall(r'(?:href|src)="/static/([^"]+)"', html):
             assert finders.find(asset), f"missing static file {asset}"
+
+
+EXAMPLE_NOTE = "Beispielinhalt: Teile dieser Seite sind Beispiele"
+# Words for editors that readers must never see.
+EDITOR_WORDS = ["nennt die Quelle", "nicht Teil der Quelle", "bitte ergänzen"]
+
+
+def test_example_content_is_labelled_once_per_page_and_calmly(client, load):
+    load()
+
+    pages = crawl(client)
+
+    for url, html in pages.items():
+        assert html.count(EXAMPLE_NOTE) <= 1, url
+        # No notice box (a KERN alert) warns about examples in the text.
+        assert 'class="kern-alert kern-alert--warning" role="note"' not in html, url
+        for words in EDITOR_WORDS:
+            assert words not in html, f"{url}: {words}"
+    for url in [
+        "/impressum/",
+        "/wie-kann-geholfen-werden/",
+        "/fluechtlinge-in-flensburg/leistungen/",
+        "/veranstaltungen/beispiel-sprachcafe-fruerlund/",
+    ]:
+        assert EXAMPLE_NOTE in pages[url], url
+    for url in ["/", "/leichte-sprache/", "/fluechtlinge-in-flensburg/"]:
+        assert EXAMPLE_NOTE not in pages[url], url
