@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from contacts.demo import office_contact_person
@@ -24,7 +25,16 @@ def accordion(title: str, items: list[tuple[str, str]]) -> dict[str, Any]:
         "type": "accordion",
         "value": {
             "title": title,
-            "items": [{"heading": head, "content": html} for head, html in items],
+            # List items with ids (Wagtail's list block format): without one,
+            # wagtail-localize offers no item of the list for translation.
+            "items": [
+                {
+                    "type": "item",
+                    "value": {"heading": head, "content": html},
+                    "id": str(uuid.uuid4()),
+                }
+                for head, html in items
+            ],
         },
     }
 

@@ -35,6 +35,14 @@ GERMAN_WORDS = frozenset(
     ]
 )  # fmt: skip
 NO_GERMAN_LANGUAGES = frozenset({"ar", "fa", "uk"})
+# Official German names that translations keep as they are (WCAG 3.1.2
+# exempts proper names): readers need them as written at the counter.
+PROPER_NAMES = (
+    "Agentur für Arbeit",
+    "Ausschuss für Bürgerservice, Schutz und Ordnung",
+    "Bundesamt für Migration und Flüchtlinge",
+    "Landesamt für Ausländerangelegenheiten",
+)
 # Scripts and the languages (primary subtags) of this site and its directory
 # that are written in them.
 SCRIPTS = {
@@ -77,7 +85,10 @@ def primary_subtag(lang: str) -> str:
 
 
 def german_words(text: str) -> list[str]:
-    words = WORD.findall(ADDRESSES.sub(" ", text))
+    text = ADDRESSES.sub(" ", " ".join(text.split()))
+    for name in PROPER_NAMES:
+        text = text.replace(name, " ")
+    words = WORD.findall(text)
     return [word for word in words if word.casefold() in GERMAN_WORDS]
 
 
@@ -106,6 +117,10 @@ class _LanguageParser(HTMLParser):
         # (tag, effective lang, description, skipped) per open element.
         self.stack: list[tuple[str, str, str, bool]] = [("#document", "", "", False)]
         self.findings: list[Finding] = []
+        # <title> cannot mark a part of itself: it is judged after the page,
+        # by the language of its main heading (see check_html).
+        self.title: tuple[str, str] | None = None
+        self.heading_lang: str | None = None
 
     def _describe(self, tag, attributes):
         description = tag
@@ -127,6 +142,8 @@ class _LanguageParser(HTMLParser):
                     self.findings += check_text(
                         attributes[name], lang, f"{where}[{name}]"
                     )
+        if tag == "h1" and self.heading_lang is None:
+            self.heading_lang = lang
         if tag not in VOID_ELEMENTS:
             self.stack.append((tag, lang, where, skipped))
 
@@ -143,8 +160,10 @@ class _LanguageParser(HTMLParser):
                 return
 
     def handle_data(self, data):
-        _, lang, where, skipped = self.stack[-1]
-        if not skipped:
+        tag, lang, where, skipped = self.stack[-1]
+        if tag == "title":
+            self.title = (data, lang)
+        elif not skipped:
             self.findings += check_text(data, lang, where)
 
 
@@ -153,4 +172,14 @@ def check_html(html: str) -> list[Finding]:
     parser = _LanguageParser()
     parser.feed(html)
     parser.close()
-    return parser.findings
+    findings = parser.findings
+    if parser.title is not None:
+        text, lang = parser.title
+        title_findings = check_text(text, lang, "title")
+        if primary_subtag(parser.heading_lang or "") == "de":
+            # A German page shown in another language (not translated yet)
+            # has its German title in <title>, beside the site's name in the
+            # reader's language; only the script is checked then.
+            title_findings = [f for f in title_findings if f.kind != "german"]
+        findings = title_findings + findings
+    return findings

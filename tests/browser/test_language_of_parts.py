@@ -110,6 +110,29 @@ def test_whole_words_only():
     assert check_text("DIE", "uk")
 
 
+def test_official_german_names_may_stay_in_a_translation():
+    assert not check_text("مكتب Landesamt für Ausländerangelegenheiten", "ar")
+    assert not check_text("Agentur\u00a0für\u00a0Arbeit و Jobcenter", "ar")
+    # ... but not a German sentence around them.
+    assert check_text("Die Agentur für Arbeit hilft", "ar")
+
+
+def test_title_of_a_german_fallback_page_may_be_german():
+    fallback = (
+        '<html lang="ar"><head><title>Rechte – مكتب التنسيق</title></head>'
+        '<body><h1 lang="de" dir="ltr">Rechte und Pflichten</h1></body></html>'
+    )
+    translated = (
+        '<html lang="ar"><head><title>Rechte und Pflichten – مكتب</title></head>'
+        "<body><h1>الحقوق</h1></body></html>"
+    )
+
+    assert not check_html(fallback)
+    assert [(f.kind, f.where) for f in check_html(translated)] == [
+        ("german", "title (German: und)")
+    ]
+
+
 # The demo site --------------------------------------------------------------
 
 

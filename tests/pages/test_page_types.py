@@ -98,7 +98,10 @@ def test_home_page_shows_quick_links_and_teasers_with_more_link(client, home):
     # The teaser falls back to the page title and links with "Mehr".
     assert '<h3 class="kern-title">Koordinierungsstelle</h3>' in html
     assert "Wer wir sind." in html
-    assert 'Mehr<span class="kern-sr-only"> zu „Koordinierungsstelle“</span>' in html
+    assert (
+        'Mehr<span class="kern-sr-only"> zu „<span>Koordinierungsstelle</span>“</span>'
+        in html
+    )
 
 
 @pytest.mark.django_db
@@ -125,9 +128,9 @@ def test_state_links_page_lists_external_offers(client, home):
         'href="https://www.schleswig-holstein.de/" rel="noopener">Landesportal' in html
     )
     assert "(externer Link)" in html
-    assert "Anbieter: Land Schleswig-Holstein" in html
+    assert "<span>Anbieter:</span> Land Schleswig-Holstein" in html
     assert "Informationen der Landesregierung." in html
-    assert "Sprachen: Deutsch, Englisch" in html
+    assert "<span>Sprachen:</span> Deutsch, Englisch" in html
 
 
 class TestTreeRules(WagtailPageTestCase):
