@@ -10,7 +10,7 @@ decides in Python (``site_search.search``).
 
 The query asks the autocomplete field, where SQLite and PostgreSQL hold the
 very same normalised keys (``core.search_text``): every term must match
-(AND), any variant of a term may (OR); a key of ``is_prefix`` length also
+(AND), any variant of a term may (OR), or both parts of a compound (AND); a key of ``is_prefix`` length also
 matches keys that begin with it, a short key or a number only a whole key.
 Both databases rank by how often the keys occur (the title is indexed
 several times, so a title match ranks first).
@@ -37,15 +37,20 @@ class Entry(NamedTuple):
 
 
 def tsquery(query: ParsedQuery) -> str:
-    """PostgreSQL: ``('wohnung':* | 'wohn':*) & 'kur'``."""
+    """PostgreSQL: ``('wohnung':* | 'wohn':*) & ('kur')``; a compound's
+    parts as ``('deutschkur':* | ('deutsch':* & 'kur'))``."""
 
     def lexeme(key: str) -> str:
         quoted = "'" + key.replace("\\", "\\\\").replace("'", "''") + "'"
         return f"{quoted}:*" if is_prefix(key) else quoted
 
+    def alternatives(term) -> list[str]:
+        return [lexeme(key) for key in term.variants] + [
+            f"({lexeme(head)} & {lexeme(tail)})" for head, tail in term.parts
+        ]
+
     return " & ".join(
-        "(" + " | ".join(lexeme(key) for key in term.variants) + ")"
-        for term in query.terms
+        "(" + " | ".join(alternatives(term)) + ")" for term in query.terms
     )
 
 
@@ -56,9 +61,13 @@ def fts5_query(query: ParsedQuery) -> str:
         quoted = '"' + key.replace('"', '""') + '"'
         return f"{quoted}*" if is_prefix(key) else quoted
 
+    def alternatives(term) -> list[str]:
+        return [phrase(key) for key in term.variants] + [
+            f"({phrase(head)} AND {phrase(tail)})" for head, tail in term.parts
+        ]
+
     terms = " AND ".join(
-        "(" + " OR ".join(phrase(key) for key in term.variants) + ")"
-        for term in query.terms
+        "(" + " OR ".join(alternatives(term)) + ")" for term in query.terms
     )
     return f"autocomplete : ({terms})"
 

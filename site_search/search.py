@@ -3,7 +3,9 @@
 One full-text query over Wagtail's search index finds the matching objects of
 every kind (``site_search.index``): the query's normalised keys
 (``site_search.normalise``) against the normalised ``search_terms`` each
-model indexes as its autocomplete field (``core.search_text``).
+model indexes as its autocomplete field (``core.search_text``), in the
+visitor's language and in German. When nothing matches, German compounds are
+asked again by their parts.
 
 Results are in the visitor's language: objects of the active locale, plus
 German originals that have no (live) translation yet. Pages must be live and
@@ -46,7 +48,7 @@ from pages.models import CheckUpPage, HelpPage
 
 from .highlight import excerpt, highlight
 from .index import Entry, matching_entries
-from .normalise import ParsedQuery
+from .normalise import ParsedQuery, with_compound_parts
 
 PER_PAGE = 10
 OVERVIEW_SIZE = 5
@@ -113,11 +115,9 @@ class SearchContext:
 
     def url_in_language(self, page: Page) -> str:
         """A German page shown in another language sits under that prefix
-        (the page tree serves untranslated pages in German there)."""
-        url = page.get_url(self.request) or "/"
-        if page.locale_id != self.locale.pk and url.startswith("/"):
-            url = f"/{self.locale.language_code}{url}"
-        return url
+        (the page tree serves untranslated pages in German there;
+        ``BasePage.get_url_parts`` gives that address)."""
+        return page.get_url(self.request) or "/"
 
     def section_page(self, model) -> Page | None:
         """The page a kind of result is shown on, preferably in this language
@@ -364,13 +364,33 @@ def matches_by_kind(context: SearchContext) -> dict[str, list[Entry]]:
     return matches
 
 
+def find_matches(
+    request, query: ParsedQuery
+) -> tuple[SearchContext, dict[str, list[Entry]]]:
+    """The matches of each kind; when nothing matches, those of the query's
+    German compounds asked by their parts ("Deutschkurs": "Deutsch" and
+    "Kurs"), with the context of the query that found them."""
+    context = SearchContext(request, query)
+    matches = matches_by_kind(context)
+    if not any(matches.values()):
+        by_parts = with_compound_parts(query)
+        if by_parts is not None:
+            context = SearchContext(request, by_parts)
+            matches = matches_by_kind(context)
+    return context, matches
+
+
+def count_matches(request, query: ParsedQuery) -> int:
+    """How many objects of all kinds this visitor finds with the query."""
+    return sum(len(entries) for entries in find_matches(request, query)[1].values())
+
+
 def site_search(
     request, query: ParsedQuery, *, only: str = "", page_number=None
 ) -> list[Group]:
     """Every kind with its count; the first few hits of each, or, with
     ``only``, that kind's hits page by page."""
-    context = SearchContext(request, query)
-    matches = matches_by_kind(context)
+    context, matches = find_matches(request, query)
     groups = []
     for kind in KINDS:
         entries = matches[kind.key]

@@ -2,7 +2,9 @@
 
 Whatever the query holds (quotes, operators, NUL bytes, broken UTF-8, ten
 thousand characters), the answer is a page that says what was searched for
-and what was found: 200, or 400 for an unknown ``typ``.
+and what was found: 200, or 400 for an unknown ``typ``. The query is read in
+the page's language (and in German); one that finds little gets a
+"Meinten Sie …?" link when the index knows a better one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from urllib.parse import urlencode
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -19,6 +22,7 @@ from core.listing import PAGE_PARAMETER
 
 from .normalise import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, parse_query
 from .search import KIND_KEYS, site_search
+from .suggest import search_suggestion
 
 
 class SearchResults:
@@ -62,10 +66,19 @@ class SearchResults:
     def total(self) -> int:
         return sum(group.count for group in self.all_groups)
 
+    @cached_property
+    def suggestion(self):
+        """ "Meinten Sie …?" when the query finds nothing or very little."""
+        if not self.query.terms:
+            return None
+        return search_suggestion(
+            self.request, self.query, found=self.total, search_url=self.search_url
+        )
+
 
 @require_safe
 def search(request):
-    query = parse_query(request.GET.get("q", ""))
+    query = parse_query(request.GET.get("q", ""), get_language())
     only = request.GET.get("typ", "")
     status, error = 200, ""
     if only not in ("", *KIND_KEYS):
@@ -73,6 +86,7 @@ def search(request):
         error = _("Diese Art von Ergebnissen gibt es nicht. Sie sehen alle Ergebnisse.")
     search_url = reverse("site_search:search")
     base_query = {"q": query.text}
+    start = (_("Startseite"), reverse("wagtail_serve", args=[""]))
     results = SearchResults(
         request, query, only, request.GET.get(PAGE_PARAMETER), search_url
     )
@@ -89,9 +103,9 @@ def search(request):
             "error": error,
             "max_length": MAX_QUERY_LENGTH,
             "max_words": MAX_QUERY_WORDS,
-            "breadcrumb_links": [
-                (_("Startseite"), reverse("wagtail_serve", args=[""]))
-            ],
+            "breadcrumb_links": [start],
+            # As navigation/breadcrumbs.html lists them (title, url, language).
+            "breadcrumb_items": [{"title": start[0], "url": start[1], "lang": ""}],
         },
         status=status,
     )

@@ -136,7 +136,9 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
             texts += [self.place.name, self.place.street, self.place.city]
             if self.place.district:
                 texts.append(str(self.place.get_district_display()))
-        return search_terms_for(title=self.name, texts=texts)
+        return search_terms_for(
+            title=self.name, texts=texts, language=self.locale.language_code
+        )
 
 
 class OpeningHoursSlot(Orderable):

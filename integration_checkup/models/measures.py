@@ -159,6 +159,7 @@ class MeasureSheet(
         return search_terms_for(
             title=self.title,
             texts=[*searchable_texts(self), self.field_of_action.name],
+            language=self.locale.language_code,
         )
 
 

@@ -99,3 +99,13 @@ def make_document(db):
         return document
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def fresh_vocabulary():
+    """The vocabulary kept in memory belongs to the test that built it."""
+    from site_search.vocabulary import clear_memory
+
+    clear_memory()
+    yield
+    clear_memory()

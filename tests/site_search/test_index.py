@@ -92,13 +92,21 @@ def search_queries(client, q: str) -> tuple[int, str]:
     return len(context.captured_queries), response.content.decode()
 
 
-def test_a_search_without_matches_is_one_query(client, content):
+def test_a_search_without_matches_is_one_query_and_the_suggestions_look_up(
+    client, content
+):
     search_queries(client, "Sprachkurs")  # the site, menu, ... in the cache
+    search_queries(client, "Xylophon")  # the vocabulary (SQLite: in memory)
 
-    count, html = search_queries(client, "Quantenchromodynamik")
+    count, html = search_queries(client, "Zyklon")
+    long_count, long_html = search_queries(client, "Quantenchromodynamik")
 
     assert "0 Treffer" in html
-    assert count == 1
+    assert "0 Treffer" in long_html
+    # The full-text query and one look-up in the vocabulary for "Meinten
+    # Sie …?"; a long word also asks for its parts as a German compound.
+    assert count == 2
+    assert long_count == 3
 
 
 def test_a_new_query_loads_no_object_shown_before(client, content):
