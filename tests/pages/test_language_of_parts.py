@@ -92,4 +92,3 @@ def test_menu_entry_of_an_untranslated_page_is_marked_german(client, office):
     html = client.get("/uk/").content.decode()
 
     assert 'href="/uk/koordinierungsstelle/" lang="de" dir="ltr"' in html
-
