@@ -64,6 +64,11 @@ class Source:
     url: str
     details: str = ""
     locale_id: int | None = None  # None: not translatable (documents)
+    # Words of the site around the object's own title and details, in the
+    # reader's language ("Nr. 7:", "Handlungsfeld"): the template marks the
+    # object's text with the object's language, these with the reader's.
+    title_prefix: str = ""
+    details_label: str = ""
 
 
 @dataclass
@@ -75,6 +80,8 @@ class Hit:
     excerpt: SafeString
     details: str = ""
     locale_id: int | None = None
+    title_prefix: str = ""
+    details_label: str = ""
 
 
 @dataclass
@@ -151,6 +158,8 @@ class SearchContext:
             excerpt=excerpt(source.text, self.keys),
             details=source.details,
             locale_id=source.locale_id,
+            title_prefix=source.title_prefix,
+            details_label=source.details_label,
         )
 
 
@@ -184,12 +193,13 @@ def measure_source(context: SearchContext, sheet) -> Source | None:
     if index_page is None:
         return None
     return Source(
-        title=_("Nr. %(number)s: %(title)s")
-        % {"number": sheet.number, "title": sheet.title},
+        title=sheet.title,
+        title_prefix=_("Nr. %(number)s:") % {"number": sheet.number},
         text="\n".join(searchable_texts(sheet)),
         url=context.url_in_language(index_page)
         + index_page.reverse_subpage("measure_detail", args=[sheet.number]),
-        details=_("Handlungsfeld %(name)s") % {"name": sheet.field_of_action.name},
+        details=sheet.field_of_action.name,
+        details_label=_("Handlungsfeld"),
         locale_id=sheet.locale_id,
     )
 
@@ -251,7 +261,7 @@ def document_source(context: SearchContext, document) -> Source:
         title=document.title,
         text=document.extracted_text,
         url=document.url,
-        details=details,
+        details_label=details,  # file type and size: the site's words
     )
 
 

@@ -64,6 +64,18 @@ def lang_attrs(context, obj):
 
 
 @register.simple_tag(takes_context=True)
+def in_own_language(context, text, obj):
+    """``text`` (of ``obj``) in a ``<span lang>`` where ``obj``'s language is
+    not the reader's, for a title inside a translated sentence:
+    ``{% in_own_language measure.title measure as title %}`` then
+    ``{% blocktranslate with title=title %}``."""
+    attrs = lang_attrs(context, obj)
+    if not attrs:
+        return text
+    return format_html("<span{}>{}</span>", attrs, text)
+
+
+@register.simple_tag(takes_context=True)
 def ui_lang_attrs(context, obj=None):
     """` lang=".." dir=".."` of the interface, for interface text (labels,
     "Mehr", file details, dates) inside content of another language: on a

@@ -60,6 +60,10 @@ def browser():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail("REQUIRE_BROWSER is set but no chromium was found.")
         pytest.skip("Browser tests need chromium (apt-get install chromium).")
+    # Playwright's sync API runs an event loop in this thread for the rest of
+    # the worker's session; the database tests that xdist gives this worker
+    # afterwards are plain synchronous code, which Django would refuse there.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

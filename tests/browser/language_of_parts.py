@@ -120,7 +120,9 @@ class _LanguageParser(HTMLParser):
         # <title> cannot mark a part of itself: it is judged after the page,
         # by the language of its main heading (see check_html).
         self.title: tuple[str, str] | None = None
-        self.heading_lang: str | None = None
+        # Texts the page marks German (a German page's title in the
+        # breadcrumbs or its heading): <title> may repeat them.
+        self.german_texts: list[str] = []
 
     def _describe(self, tag, attributes):
         description = tag
@@ -142,8 +144,6 @@ class _LanguageParser(HTMLParser):
                     self.findings += check_text(
                         attributes[name], lang, f"{where}[{name}]"
                     )
-        if tag == "h1" and self.heading_lang is None:
-            self.heading_lang = lang
         if tag not in VOID_ELEMENTS:
             self.stack.append((tag, lang, where, skipped))
 
@@ -165,6 +165,8 @@ class _LanguageParser(HTMLParser):
             self.title = (data, lang)
         elif not skipped:
             self.findings += check_text(data, lang, where)
+            if primary_subtag(lang) == "de" and data.strip():
+                self.german_texts.append(" ".join(data.split()))
 
 
 def check_html(html: str) -> list[Finding]:
@@ -175,11 +177,12 @@ def check_html(html: str) -> list[Finding]:
     findings = parser.findings
     if parser.title is not None:
         text, lang = parser.title
-        title_findings = check_text(text, lang, "title")
-        if primary_subtag(parser.heading_lang or "") == "de":
-            # A German page shown in another language (not translated yet)
-            # has its German title in <title>, beside the site's name in the
-            # reader's language; only the script is checked then.
-            title_findings = [f for f in title_findings if f.kind != "german"]
-        findings = title_findings + findings
+        # A German page shown in another language (not translated yet) has
+        # its German title in <title>, beside the site's words in the
+        # reader's language; the page marks that title German where it shows
+        # it, which is what <title> cannot do.
+        text = " ".join(text.split())
+        for german in sorted(parser.german_texts, key=len, reverse=True):
+            text = text.replace(german, " ")
+        findings = check_text(text, lang, "title") + findings
     return findings

@@ -10,7 +10,7 @@ import pytest
 from tests.factories import CheckUpPageFactory, HelpPageFactory
 
 HIT = re.compile(
-    r'<article class="search-hit"(?P<attrs>[^>]*)>\s*<h3 class="search-hit__title">'
+    r'<article class="search-hit">\s*<h3 class="search-hit__title">'
     r"(?:<a class=\"kern-link\" href=\"(?P<url>[^\"]*)\">)?(?P<title>.*?)(?:</a>)?</h3>"
     r"(?P<rest>.*?)</article>",
     re.S,
@@ -25,6 +25,10 @@ class Results:
         self.status_code = response.status_code
         self.html = response.content.decode()
         self.hits = [match.groupdict() for match in HIT.finditer(self.html)]
+        for hit in self.hits:
+            # The language marking of the object's own title (its <span>).
+            span = re.search(r"<span([^>]*)>", hit["title"])
+            hit["attrs"] = span.group(1) if span else ""
 
     @property
     def titles(self) -> list[str]:

@@ -130,20 +130,15 @@ def test_measure_sheets_in_the_visitors_language(client, search, home, translate
     english = search("Housing", prefix="/en")
     german_fallback = search("Wohnprojekt", prefix="/en")
     with translation.override("en"):
-        first = gettext("Nr. %(number)s: %(title)s") % {
-            "number": 1,
-            "title": "Housing exchange",
-        }
-        second = gettext("Nr. %(number)s: %(title)s") % {
-            "number": 2,
-            "title": "Wohnprojekt",
-        }
+        first = gettext("Nr. %(number)s:") % {"number": 1} + " Housing exchange"
+        second = gettext("Nr. %(number)s:") % {"number": 2} + " Wohnprojekt"
 
     assert english.titles == [first]
     url = english.hit(first)["url"]
     assert url == "/en/check-up-integration/massnahmen/1/"
     assert "Housing exchange" in client.get(url).content.decode()
     assert german_fallback.titles == [second]
+    # The German title is marked German, its number is the site's (English).
     assert german_fallback.hit(second)["attrs"] == ' lang="de" dir="ltr"'
     assert search("Wohnungsbörse", prefix="/en").titles == []
 
