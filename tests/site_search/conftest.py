@@ -7,6 +7,8 @@ from wagtail.documents import get_document_model
 
 import pytest
 
+from core.bootstrap import content_locales
+from pages.demo_translations import object_translate
 from tests.factories import CheckUpPageFactory, HelpPageFactory
 
 HIT = re.compile(
@@ -113,3 +115,15 @@ def fresh_vocabulary():
     clear_memory()
     yield
     clear_memory()
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Translate with wagtail-localize; it publishes on commit."""
+    content_locales()
+
+    def _translate(instance, language, strings):
+        with django_capture_on_commit_callbacks(execute=True):
+            object_translate(instance=instance, language=language, strings=strings)
+
+    return _translate

@@ -6,8 +6,6 @@ from django.utils.translation import gettext
 
 import pytest
 
-from core.bootstrap import content_locales
-from pages.demo_translations import object_translate
 from tests.factories import ContentPageFactory
 from tests.integration_checkup.factories import (
     FieldOfActionFactory,
@@ -15,18 +13,6 @@ from tests.integration_checkup.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """Translate with wagtail-localize; it publishes on commit."""
-    content_locales()
-
-    def _translate(instance, language, strings):
-        with django_capture_on_commit_callbacks(execute=True):
-            object_translate(instance=instance, language=language, strings=strings)
-
-    return _translate
 
 
 @pytest.fixture

@@ -7,25 +7,11 @@ from django.utils.translation import gettext
 
 import pytest
 
-from core.bootstrap import content_locales
-from pages.demo_translations import object_translate
 from tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 
 FORM_HINT = "Ein oder mehrere Wörter, z. B. „Wohnung“, „Deutschkurs“ oder „Spenden“."
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """Translate with wagtail-localize; it publishes on commit."""
-    content_locales()
-
-    def _translate(instance, language, strings):
-        with django_capture_on_commit_callbacks(execute=True):
-            object_translate(instance=instance, language=language, strings=strings)
-
-    return _translate
 
 
 @pytest.fixture
