@@ -93,7 +93,12 @@ MEASURES = [
     (5, "Kinderbetreuung während der Sprachkurse", 1, MeasureStatus.IN_PROGRESS),
     (6, "Übersicht aller Sprachkursangebote", 1, MeasureStatus.FORUM),
     (7, "Wohnungsbörse für anerkannte Geflüchtete", 2, MeasureStatus.ADOPTED),
-    (8, "Mietführerschein", 2, MeasureStatus.DEFERRED),
+    (
+        8,
+        "Mietführerschein für die erste eigene Wohnung",
+        2,
+        MeasureStatus.DEFERRED,
+    ),
     (9, "Ansprechstelle für Vermieterinnen und Vermieter", 2, MeasureStatus.DRAFT),
     (10, "Vereinsmitgliedschaft im ersten Jahr kostenfrei", 3, MeasureStatus.COMMITTEE),
     (11, "Kulturpatenschaften", 3, MeasureStatus.FORUM),
