@@ -1,5 +1,7 @@
 """Formatting helpers for what visitors and editors read."""
 
+from contextlib import nullcontext
+
 from django.utils import formats
 from django.utils.formats import number_format
 from django.utils.translation import get_language, override
@@ -47,7 +49,5 @@ def localize_digits(text, language: str | None = None) -> str:
 def format_date(value, language: str | None = None) -> str:
     """A date as the reader's language writes it (its ``DATE_FORMAT`` and
     digits): "9. Oktober 2017", "9 أكتوبر، 2017", "۹ اکتبر ۲۰۱۷"."""
-    if language is None:
-        return localize_digits(formats.date_format(value, "DATE_FORMAT"))
-    with override(language):
+    with override(language) if language else nullcontext():
         return localize_digits(formats.date_format(value, "DATE_FORMAT"))

@@ -54,13 +54,15 @@ def other_language(request, obj) -> str:
     return "" if code == get_language() else code
 
 
+def _attrs(code: str) -> str:
+    return format_html(' lang="{}" dir="{}"', code, text_direction(code))
+
+
 @register.simple_tag(takes_context=True)
 def lang_attrs(context, obj):
     """` lang=".." dir=".."` when ``obj`` is in another language than the page."""
-    code = _locale_code(context.get("request"), obj)
-    if code == get_language():
-        return ""
-    return format_html(' lang="{}" dir="{}"', code, text_direction(code))
+    code = other_language(context.get("request"), obj)
+    return _attrs(code) if code else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -83,17 +85,16 @@ def ui_lang_attrs(context, obj=None):
     words of the site around it stay in the reader's language. ``obj`` is
     the content around the text, the page by default."""
     content = obj if obj is not None else context.get("page")
-    if content is None or getattr(content, "locale_id", None) is None:
+    if getattr(content, "locale_id", None) is None:
         return ""
-    code = get_language()
-    if _locale_code(context.get("request"), content) == code:
+    if not other_language(context.get("request"), content):
         return ""
-    return format_html(' lang="{}" dir="{}"', code, text_direction(code))
+    return _attrs(get_language())
 
 
 @register.simple_tag(takes_context=True)
 def is_untranslated(context, obj) -> bool:
-    return _locale_code(context.get("request"), obj) != get_language()
+    return bool(other_language(context.get("request"), obj))
 
 
 @register.filter
