@@ -11,6 +11,7 @@ from core.form_styles import (
     KernFormMixin,
 )
 from core.listing import search_query_field
+from core.translations import localize_objects
 
 from .models import Feedback, MeasureStatus
 from .services import measure_status_sync
@@ -71,9 +72,11 @@ class MeasureFilterForm(KernFormMixin, forms.Form):
 
     def __init__(self, *args, fields_of_action=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["handlungsfeld"].choices = [("", _("Alle"))] + [
-            (field.slug, field.name) for field in fields_of_action
-        ]
+        # Chosen by the German original, named in the reader's language.
+        names = [field.name for field in localize_objects(fields_of_action)]
+        self.fields["handlungsfeld"].choices = [("", _("Alle"))] + list(
+            zip((field.slug for field in fields_of_action), names, strict=True)
+        )
         self._fields_by_slug = {field.slug: field for field in fields_of_action}
 
     def selected_field(self):

@@ -77,13 +77,23 @@ def _render(request, index_page, template, context, *, trail=(), status=200):
     return TemplateResponse(request, template, base, status=status)
 
 
+def _fields_localized(urls: CheckUpUrls, objects: list) -> list:
+    """Each object's field of action in the visitor's language where
+    translated (one query for the list), with its URL; an untranslated sheet
+    in a translated list still names its field in the reader's language."""
+    fields = localize_objects([item.field_of_action for item in objects])
+    for item, field in zip(objects, fields, strict=True):
+        item.field_of_action = field
+        field.public_url = urls.field(field)
+    return objects
+
+
 def _with_urls(urls: CheckUpUrls, measures) -> list:
     """The sheets in the visitor's language where translated, with their URLs."""
     measures = localize_objects(measures, queryset=selectors.measure_detail_queryset())
     for measure in measures:
         measure.public_url = urls.measure(measure)
-        measure.field_of_action.public_url = urls.field(measure.field_of_action)
-    return measures
+    return _fields_localized(urls, measures)
 
 
 def overview_context(request, index_page) -> dict:
@@ -280,8 +290,7 @@ def analysis_list(request, index_page):
         selectors.status_analyses(),
         queryset=StatusAnalysis.objects.select_related("field_of_action", "document"),
     )
-    for analysis in analyses:
-        analysis.field_of_action.public_url = urls.field(analysis.field_of_action)
+    _fields_localized(urls, analyses)
     return _render(
         request,
         index_page,

@@ -728,6 +728,7 @@ SITE_SETTINGS = {
     "privacy_page": "datenschutz",
     "phone": CONTACT_PHONE,
     "email": CONTACT_EMAIL,
+    "office": office_organisation,
     "contact_note": f"Ansprechpartnerin: {CONTACT_NAME}",
     "footer_links": [
         {

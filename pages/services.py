@@ -179,6 +179,9 @@ def site_settings_fill(*, values: dict[str, Any], home: Page) -> bool:
             value = _resolve_links(home, value)
         elif name.endswith("_page"):
             value = _page_at(home, tuple(value.split("/")))
+        elif callable(value):
+            # Looked up now: e.g. the office's entry in the directory.
+            value = value()
         setattr(site_settings, name, value)
     site_settings.save()
     return True

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
@@ -40,6 +41,8 @@ class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("description"),
         index.FilterField("locale"),
     ]
+    # One address per field in every language: the slug is not translated.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Handlungsfeld")

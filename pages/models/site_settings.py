@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 from core.page_cache import cached_fragment
 from pages.blocks import LinkBlock
@@ -39,6 +40,18 @@ class SiteSettings(TranslatableMixin, models.Model):
     )
     phone = models.CharField(_("Telefon"), max_length=40, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
+    office = models.ForeignKey(
+        "contacts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Eintrag im Verzeichnis"),
+        help_text=_(
+            "Aus diesem Eintrag zeigt der Kopf jeder Seite, ob die Stelle gerade "
+            "geöffnet ist (Öffnungszeiten, „nur nach Terminvereinbarung“)."
+        ),
+    )
     contact_note = models.CharField(
         _("Hinweis zum Kontakt"),
         max_length=250,
@@ -87,14 +100,19 @@ class SiteSettings(TranslatableMixin, models.Model):
                 FieldPanel("address"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
+                FieldPanel("office"),
                 FieldPanel("contact_note"),
             ],
-            heading=_("Kontakt in der Fußzeile"),
+            heading=_("Kontakt in Kopf- und Fußzeile"),
         ),
         FieldPanel("privacy_page"),
         FieldPanel("footer_links"),
         FieldPanel("default_social_image"),
     ]
+
+    # Opening hours are the same in every language: every translation shows
+    # the state of the one directory entry the German settings name.
+    override_translatable_fields = [SynchronizedField("office")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Website-Einstellungen")
@@ -134,7 +152,8 @@ class SiteSettings(TranslatableMixin, models.Model):
         # would cost a query each.
         candidates = cls.objects.filter(
             locale__language_code__in=[code, default]
-        ).select_related("locale", "privacy_page")
+        ).select_related("locale", "privacy_page", "office")
+        candidates = candidates.prefetch_related("office__opening_hours")
         by_code = {item.locale.language_code: item for item in candidates}
         settings_ = by_code.get(code) or by_code.get(default) or cls()
         # The footer's links and their pages, read now: what is kept in the

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, override
+from wagtail.coreutils import get_supported_content_language_variant
 
 from core.templatetags.content_language_tags import text_direction
 from pages.translation_status import translation_kind as compute_translation_kind
@@ -61,6 +62,16 @@ def language_links(context) -> list[dict]:
     if not hasattr(request, "_language_links"):
         request._language_links = _language_links(request, context.get("page"))
     return request._language_links
+
+
+@register.simple_tag(takes_context=True)
+def original_link(context) -> dict | None:
+    """The switcher's link to this page in the site's default language: the
+    binding text of an example or machine translation."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return next(
+        (link for link in language_links(context) if link["code"] == default), None
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -4,6 +4,7 @@ import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 import pytest
 
@@ -290,4 +291,56 @@ def test_untranslated_content_is_marked_german_for_screen_readers(
     assert (
         '<h1 class="kern-heading-x-large page-title">Lotsenstelle Arbeitsmarkt</h1>'
         in german
+    )
+
+
+def test_untranslated_sheets_name_their_field_in_the_readers_language(
+    client, checkup_url, sheets, fields, django_capture_on_commit_callbacks
+):
+    from core.bootstrap import content_locales
+    from pages.demo_translations import object_translate
+
+    content_locales()
+    with django_capture_on_commit_callbacks(execute=True):
+        object_translate(
+            instance=fields["arbeit"],
+            language="ar",
+            strings={"Arbeit": {"ar": "العمل"}},
+        )
+
+    listing = client.get("/ar" + checkup_url + "massnahmen/").content.decode()
+    detail = client.get("/ar" + checkup_url + "massnahmen/1/").content.decode()
+    german = client.get(checkup_url + "massnahmen/").content.decode()
+
+    # The sheet is German; the field it belongs to is named in Arabic, and
+    # links to the field's one address.
+    assert '<span class="measure-item__field">العمل</span>' in listing
+    assert '<option value="arbeit">العمل</option>' in listing
+    assert (
+        f'<a class="kern-link" href="/ar{checkup_url}handlungsfelder/arbeit/">'
+        in detail
+    )
+    with translation.override("ar"):
+        assert translation.gettext("Handlungsfeld") + " العمل</a>" in detail
+    # An untranslated field stays German and says so.
+    assert (
+        '<span class="measure-item__field" lang="de" dir="ltr">Wohnen</span>' in listing
+    )
+    assert '<span class="measure-item__field">Arbeit</span>' in german
+    assert '<option value="arbeit">Arbeit</option>' in german
+
+
+def test_untranslated_sheet_says_so_before_its_german_title(
+    client, checkup_url, sheets
+):
+    from core.bootstrap import content_locales
+
+    content_locales()
+
+    detail = client.get("/ar" + checkup_url + "massnahmen/1/").content.decode()
+
+    assert (
+        0
+        < detail.index("translation-notice")
+        < detail.index('class="kern-heading-x-large page-title"')
     )

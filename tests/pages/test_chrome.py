@@ -2,9 +2,11 @@
 
 import re
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django.views.defaults import server_error
 
 from wagtail.models import Locale
@@ -253,3 +255,63 @@ def test_api_docs_page_has_a_language_landmarks_and_no_deep_links(client):
     assert "/static/css/api-docs.css" in html
     assert '"deepLinking": false' in html
     assert '"url": "/api/v1/openapi.json"' in html
+
+
+def _contact_strip(client, url):
+    header = client.get(url).content.decode().split("</header>")[0]
+    return re.search(r'<ul class="site-contact".*?</ul>', header, re.S).group(0)
+
+
+def test_header_says_whether_the_office_is_open_now_in_every_language(
+    client, section, office_contact, django_capture_on_commit_callbacks
+):
+    from core.bootstrap import content_locales
+    from pages.demo_translations import object_translate
+    from tests.contacts.factories import OrganisationFactory
+
+    content_locales()
+    # Open round the clock (the second slot runs to midnight): true
+    # whenever the test runs.
+    office_contact.office = OrganisationFactory(
+        slots=[
+            (day, opens, closes)
+            for day in range(7)
+            for opens, closes in (("00:00", "12:00"), ("12:00", "00:00"))
+        ]
+    )
+    office_contact.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        object_translate(instance=office_contact, language="ar", strings={})
+
+    german = _contact_strip(client, "/")
+    arabic = _contact_strip(client, "/ar/")
+
+    state = re.search(
+        r'<li class="site-contact__item opening-state opening-state--open">\s*'
+        r'<span class="status-dot" aria-hidden="true"></span>'
+        r"Jetzt geöffnet bis (12:00|00:00) Uhr",
+        german,
+    )
+    assert state
+    with translation.override("ar"):
+        said = translation.gettext("jetzt geöffnet bis %(time)s Uhr")
+    assert said % {"time": state.group(1)} in arabic
+    # The translated settings name the same directory entry (not translated).
+    assert SiteSettings.objects.get(locale__language_code="ar").office == (
+        office_contact.office
+    )
+
+
+def test_header_says_by_appointment_and_nothing_without_hours(
+    client, section, office_contact
+):
+    from tests.contacts.factories import OrganisationFactory
+
+    office_contact.office = OrganisationFactory(appointment_only=True)
+    office_contact.save()
+    assert "Nur nach Terminvereinbarung" in _contact_strip(client, section.url)
+
+    office_contact.office.appointment_only = False
+    office_contact.office.save()
+    cache.clear()
+    assert "opening-state" not in _contact_strip(client, section.url)

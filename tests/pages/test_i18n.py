@@ -197,6 +197,14 @@ def test_translated_page_has_hreflang_alternates_and_an_example_note(
         in html
     )
     assert in_language("en", NOT_TRANSLATED) not in html
+    # Calmly, once, with the way to the binding German text; no warning box.
+    assert "kern-alert" not in html.split("<main")[1]
+    assert html.count('class="translation-note"') == 1
+    assert (
+        '<a class="kern-link" href="/koordinierungsstelle/" hreflang="de">'
+        + in_language("en", "Zur deutschen Fassung")
+        + "</a>"
+    ) in html
 
 
 def test_machine_translation_tells_readers(client, office, translate):
