@@ -5,8 +5,11 @@
 FROM node:20-slim AS assets
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY scripts/build-assets.mjs scripts/
-RUN npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+RUN npm ci --no-audit --no-fund --loglevel=error
+# KERN's stylesheet keeps only the classes the site's code uses (PurgeCSS reads
+# the templates, scripts and Python packages), so the build sees the source.
+COPY . .
+RUN npm run --silent build
 
 # --- Application ----------------------------------------------------------------
 FROM python:3.13-slim

@@ -31,8 +31,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# KERN UX mirrored for right-to-left languages (rtlcss).
-build/rtl/kern.rtl.min.css: node_modules/.package-lock.json scripts/build-assets.mjs
+# KERN UX reduced to the classes the site uses, and mirrored for right-to-left
+# languages (rtlcss): rebuilt when a template, script or Python module that
+# names a KERN class changes.
+CLASS_SOURCES := $(shell grep -rl 'kern-' --include='*.html' --include='*.js' --include='*.py' \
+	--exclude-dir=node_modules --exclude-dir=.venv --exclude-dir=build --exclude-dir=tests \
+	--exclude-dir=.git . 2>/dev/null)
+build/rtl/kern.rtl.min.css: node_modules/.package-lock.json scripts/build-assets.mjs $(CLASS_SOURCES)
 	npm run --silent build
 
 install: $(UV) build/rtl/kern.rtl.min.css ## Install Python (uv.lock) and front-end (package-lock.json) dependencies

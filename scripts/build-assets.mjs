@@ -2,6 +2,10 @@
 //
 // 0. build/kern/: the one file of KERN UX the site serves (its stylesheet),
 //    with KERN's licence; KERN's full fonts stay out of the static files.
+//    Only the rules of classes the site uses are kept (PurgeCSS over the
+//    templates, the scripts and the Python code that sets classes on form
+//    widgets): a third of KERN's size, which a phone on a slow connection
+//    must load before it shows anything.
 // 1. build/rtl/: KERN UX has no right-to-left rules, so a mirrored copy of its
 //    stylesheet is generated with rtlcss (the way Bootstrap builds its RTL CSS).
 // 2. build/fonts/: subset web fonts from fontsource, one stylesheet per script
@@ -12,9 +16,19 @@
 //    Every file is cut again with HarfBuzz (subset-font): narrow faces for
 //    Turkish and for the Arabic block, and only the OpenType features a
 //    browser applies by default.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import * as harfbuzz from "harfbuzzjs";
+
+import { PurgeCSS } from "purgecss";
 
 const require = createRequire(import.meta.url);
 const rtlcss = require("rtlcss");
@@ -26,8 +40,26 @@ const kern = "node_modules/@kern-ux/native";
 const source = `${kern}/dist/kern.min.css`;
 rmSync("build/kern", { recursive: true, force: true });
 mkdirSync("build/kern", { recursive: true });
-copyFileSync(source, "build/kern/kern.min.css");
+// Where the site writes class names. Class names built at run time must be
+// listed in the safelist: the notice block's kind ("kern-alert--{{ kind }}").
+// The project's Python packages: every top-level folder with an __init__.py.
+const packages = readdirSync(".").filter(
+  (name) => name !== "tests" && existsSync(`${name}/__init__.py`),
+);
+const [purged] = await new PurgeCSS().purge({
+  content: [
+    "templates/**/*.html",
+    "static/js/**/*.js",
+    ...packages.map((name) => `${name}/**/*.py`),
+  ],
+  css: [source],
+  safelist: {
+    standard: [/^kern-alert--/, /^kern-icon--(info|warning|success|danger)$/],
+  },
+});
+writeFileSync("build/kern/kern.min.css", purged.css);
 copyFileSync(`${kern}/LICENSE.md`, "build/kern/LICENSE.md");
+console.log(`build/kern/kern.min.css: ${readFileSync(source).length} -> ${purged.css.length} bytes`);
 
 // --- 1. KERN mirrored for Arabic and Farsi ---------------------------------
 // The file the Makefile checks: removed first and written last, so that a
@@ -35,14 +67,14 @@ copyFileSync(`${kern}/LICENSE.md`, "build/kern/LICENSE.md");
 const target = "build/rtl/kern.rtl.min.css";
 
 rmSync(target, { force: true });
-const css = readFileSync(source, "utf8");
+const css = purged.css;
 const mirrored = rtlcss.process(css);
 
 // --- 2. Subset fonts ---------------------------------------------------------
-// Weights in use: KERN's typography tokens (400 body, 500 subline and balanced
-// headings, 600 headings/labels/strong) and static/css/site.css (700 for the
-// current navigation item and language); italic 400 for <em> and image credits.
-// Arabic and Farsi keep 400 and 600 (the browser maps 500 to 400, 700 to 600).
+// Weights in use: 400 (body) and 600 (headings, labels, <strong>; site.css
+// sets KERN's "medium" 500 to 600 and uses no 700: the browser shows bold
+// text with the 600 face); italic 400 for <em> and image credits. Two faces
+// per script, both preloaded: no late font swap moves the text.
 //
 // cuts: narrow faces carved out of a fontsource subset. The cut gets its own
 // file and @font-face, declared just before the subset it comes from, whose
@@ -72,7 +104,7 @@ const ARABIC_CORE = {
 };
 const FAMILIES = {
   "fira-sans": {
-    faces: ["400", "500", "600", "700", "400-italic"],
+    faces: ["400", "600", "400-italic"],
     subsets: ["latin", "latin-ext", "cyrillic", "greek"],
     cuts: [TURKISH],
   },

@@ -1,21 +1,27 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
     "use strict";
-    document.documentElement.classList.add("js");
 
     function setUpMenu() {
-        var toggle = document.querySelector(".site-nav__toggle");
+        // The "Menü" link (it unfolds the list without JavaScript) becomes a
+        // button with the same look and content.
+        var link = document.querySelector("a.site-nav__toggle");
         var list = document.getElementById("site-nav-list");
-        if (!toggle || !list) {
+        if (!link || !list) {
             return;
         }
+        var toggle = document.createElement("button");
+        toggle.type = "button";
+        toggle.className = link.className;
+        toggle.setAttribute("aria-controls", list.id);
+        toggle.append.apply(toggle, Array.prototype.slice.call(link.childNodes));
+        link.replaceWith(toggle);
         var wide = window.matchMedia("(min-width: 992px)");
         function collapse(collapsed) {
             list.dataset.collapsed = collapsed ? "true" : "false";
             toggle.setAttribute("aria-expanded", collapsed ? "false" : "true");
         }
-        toggle.hidden = false;
-        collapse(true);
+        collapse(window.location.hash !== "#" + list.id);
         toggle.addEventListener("click", function () {
             collapse(list.dataset.collapsed !== "false" ? false : true);
         });

@@ -115,6 +115,8 @@ def test_navigation_works_without_javascript(browser, demo_server):
     page = context.new_page()
     page.goto(demo_server.url + "/")
 
+    # Folded behind "Menü", which is a plain link to the list here.
+    page.get_by_role("link", name="Menü").click()
     link = page.locator("#site-nav-list").get_by_role("link", name="Helfen")
     assert link.is_visible()
     link.click()
@@ -200,3 +202,35 @@ def test_language_switcher_works_without_javascript_and_keeps_the_page(
     )
     assert overflow <= 0
     context.close()
+
+
+# Every weight and style of text on the page, as the browser computes them.
+TEXT_FACES = """() => {
+    const faces = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (!node.textContent.trim()) continue;
+        const style = getComputedStyle(node.parentElement);
+        if (style.display === 'none' || style.visibility === 'hidden') continue;
+        faces.add(`${style.fontWeight} ${style.fontStyle}`);
+    }
+    return [...faces].sort();
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/koordinierungsstelle/", "/ar/", "/fa/"])
+def test_text_uses_only_the_font_faces_the_site_loads(shared_page, visit, path):
+    """Two weights per script (400, 600) and the italic: every other weight
+    would be faked by the browser or fetched late, moving the text."""
+    page = visit(shared_page(PHONE), path)
+
+    faces = set(page.evaluate(TEXT_FACES))
+
+    assert faces <= {"400 normal", "600 normal", "400 italic"}, faces
+    # Nothing waits for a face that was not preloaded.
+    loaded = page.evaluate(
+        "() => [...document.fonts].filter(f => f.status === 'loaded')"
+        ".map(f => f.weight).sort()"
+    )
+    assert set(loaded) <= {"400", "600"}, loaded

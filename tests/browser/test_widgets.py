@@ -209,3 +209,43 @@ def test_layout_check_catches_an_item_off_screen_and_items_on_top_of_each_other(
     # Too few items to see is a problem too.
     page.add_style_tag(content="#site-nav-list { display: none !important; }")
     assert any("visible items" in p for p in layout_problems(page, items, minimum=4))
+
+
+def test_phone_menu_opens_without_javascript(open_page):
+    # (No smooth scrolling to the list: its boxes are measured at rest.)
+    page, _ = open_page("/", 360, java_script_enabled=False, reduced_motion="reduce")
+    items = page.locator("#site-nav-list a")
+    assert not items.first.is_visible(), "folded from the first paint"
+
+    page.locator(".site-nav__toggle").click()
+
+    assert items.first.is_visible()
+    fail_on(
+        layout_problems(page, page.locator(MENU_ITEMS), minimum=4),
+        "phone menu without JavaScript",
+    )
+
+
+# Layout shifts of the whole load, as the browser records them.
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    new PerformanceObserver(list => resolve(
+        list.getEntries().filter(e => !e.hadRecentInput)
+            .map(e => [e.value, e.sources.map(s => s.node && s.node.className)])
+    )).observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve([]), 500);
+})"""
+
+
+@pytest.mark.parametrize("locale", ["de", "ar", "fa"])
+@pytest.mark.parametrize("path", ["/", "/check-up-integration/massnahmen/7/"])
+def test_nothing_moves_while_a_phone_page_loads(open_page, locale, path):
+    """The menu is folded and the fonts are there before the first paint:
+    the script and the fonts arriving move nothing (Lighthouse: CLS 0)."""
+    page, _ = open_page(localized(locale, path), 360)
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready")
+
+    shifts = page.evaluate(LAYOUT_SHIFT)
+    # Sub-pixel moves (the menu link becoming a button) are no visible shift;
+    # the menu unfolding before the script, or a late font, scores 0.2.
+    assert sum(value for value, _sources in shifts) < 0.001, shifts

@@ -23,9 +23,7 @@ STYLESHEETS = [
 ]
 FIRA_SANS_FACES = [
     ("400", "normal"),
-    ("500", "normal"),
     ("600", "normal"),
-    ("700", "normal"),
     ("400", "italic"),
 ]
 # The letters of Turkish outside fontsource's "latin" subset; the dotless ı

@@ -2,50 +2,25 @@
 
 The server configuration is deploy/nginx/templates/default.conf.template,
 rendered the way the nginx image renders it (its ${NGINX_*} variables filled
-in); only the surrounding nginx.conf (pid, logs, temp paths) is the test's.
+in) by scripts/local_nginx.py, which also runs the benchmarks' proxy.
 Upstream is a small HTTP server that echoes what it received.
 """
 
 import gzip
 import http.client
 import json
-import os
-import re
-import shutil
-import socket
 import ssl
-import subprocess
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATE = ROOT / "deploy" / "nginx" / "templates" / "default.conf.template"
-NGINX = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
-OPENSSL = shutil.which("openssl")
-SERVER_NAME = "localhost"
+from scripts.local_nginx import NGINX, OPENSSL, SERVER_NAME, local_nginx
 
 pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
 
 IMAGE = bytes(range(256)) * 40
 HTML = "<!doctype html><title>Seite</title>" + "<p>Flüchtlinge in Flensburg</p>" * 100
-
-
-def render_template(values: dict[str, str]) -> str:
-    """Fill in ${NAME} as the nginx image's envsubst does; every one must be known."""
-    text = TEMPLATE.read_text()
-    names = set(re.findall(r"\$\{(\w+)\}", text))
-    assert names == set(values), f"placeholders {names} vs values {set(values)}"
-    return re.sub(r"\$\{(\w+)\}", lambda match: values[match[1]], text)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class EchoHandler(BaseHTTPRequestHandler):
@@ -70,47 +45,6 @@ class EchoHandler(BaseHTTPRequestHandler):
         pass
 
 
-def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
-    cert, key = directory / "fullchain.pem", directory / "privkey.pem"
-    subprocess.run(  # noqa: S603
-        [
-            OPENSSL,
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            f"/CN={SERVER_NAME}",
-            "-addext",
-            f"subjectAltName=DNS:{SERVER_NAME}",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return cert, key
-
-
-def wait_for_port(port: int, process: subprocess.Popen, error_log: Path) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"nginx exited: {error_log.read_text()}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    pytest.fail("nginx did not start listening")
-
-
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory):
     if OPENSSL is None:
@@ -129,77 +63,22 @@ def proxy(tmp_path_factory):
         (media / name).write_bytes(content)
     (base / "acme" / ".well-known" / "acme-challenge").mkdir(parents=True)
     (base / "acme" / ".well-known" / "acme-challenge" / "token123").write_text("ok")
-    for temp in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (base / temp).mkdir()
-    cert, key = self_signed_certificate(base)
-
     upstream = ThreadingHTTPServer(("127.0.0.1", 0), EchoHandler)
     upstream.seen = []
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
-
-    http_port, https_port = free_port(), free_port()
-    site = render_template(
-        {
-            "NGINX_SERVER_NAME": SERVER_NAME,
-            "NGINX_HTTP_LISTEN": f"127.0.0.1:{http_port}",
-            "NGINX_HTTPS_LISTEN": f"127.0.0.1:{https_port}",
-            "NGINX_UPSTREAM": f"127.0.0.1:{upstream.server_address[1]}",
-            "NGINX_MEDIA_ROOT": str(media),
-            "NGINX_ACME_ROOT": str(base / "acme"),
-            "NGINX_TLS_CERTIFICATE": str(cert),
-            "NGINX_TLS_CERTIFICATE_KEY": str(key),
-        }
-    )
-    (base / "site.conf").write_text(site)
-    # As root, the workers would otherwise run as "nobody" and not see the
-    # test's private temporary directory.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (base / "nginx.conf").write_text(
-        f"""{user}worker_processes 1;
-daemon off;
-pid {base}/nginx.pid;
-error_log {base}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    types {{ image/jpeg jpg jpeg; image/svg+xml svg; application/pdf pdf; text/plain txt; }}
-    default_type application/octet-stream;
-    access_log {base}/access.log;
-    client_body_temp_path {base}/body;
-    proxy_temp_path {base}/proxy;
-    fastcgi_temp_path {base}/fastcgi;
-    uwsgi_temp_path {base}/uwsgi;
-    scgi_temp_path {base}/scgi;
-    include {base}/site.conf;
-}}
-"""
-    )
-    command = [
-        NGINX,
-        "-p",
-        str(base),
-        "-c",
-        str(base / "nginx.conf"),
-        "-e",
-        str(base / "error.log"),
-    ]
-    check = subprocess.run(  # noqa: S603
-        [*command, "-t"], capture_output=True, text=True, check=False
-    )
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)  # noqa: S603
     try:
-        wait_for_port(https_port, process, base / "error.log")
-        wait_for_port(http_port, process, base / "error.log")
-        context = ssl.create_default_context(cafile=str(cert))
-        yield {
-            "http": http_port,
-            "https": https_port,
-            "context": context,
-            "upstream": upstream,
-        }
+        with local_nginx(
+            upstream=f"127.0.0.1:{upstream.server_address[1]}",
+            base=base,
+            media_root=media,
+        ) as nginx:
+            yield {
+                "http": nginx.http_port,
+                "https": nginx.https_port,
+                "context": ssl.create_default_context(cafile=str(nginx.certificate)),
+                "upstream": upstream,
+            }
     finally:
-        process.terminate()
-        process.wait(timeout=10)
         upstream.shutdown()
         upstream.server_close()
 
