@@ -41,7 +41,7 @@ from urllib.request import Request, urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.local_nginx import SERVER_NAME, local_nginx  # noqa: E402
+from scripts.local_nginx import SERVER_NAME, local_nginx
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 PAGES = ["/", "/ar/", "/check-up-integration/massnahmen/7/"]
@@ -90,6 +90,10 @@ def lighthouse(url: str, chrome: str, output: Path) -> dict:
     }
 
 
+def say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--upstream", default="127.0.0.1:8001", help="host:port")
@@ -125,18 +129,22 @@ def main() -> int:
                     if score < args.target
                 ]
 
-    print(
-        "| Page | " + " | ".join(CATEGORIES) + " | " + " | ".join(METRICS.values()) + " |"
+    say(
+        "| Page | "
+        + " | ".join(CATEGORIES)
+        + " | "
+        + " | ".join(METRICS.values())
+        + " |"
     )
-    print("|---" * (1 + len(CATEGORIES) + len(METRICS)) + "|")
+    say("|---" * (1 + len(CATEGORIES) + len(METRICS)) + "|")
     for path, run in rows:
         cells = [str(run["scores"][name]) for name in CATEGORIES]
         cells += [run["metrics"][label] for label in METRICS.values()]
-        print(f"| `{path}` | " + " | ".join(cells) + " |")
+        say(f"| `{path}` | " + " | ".join(cells) + " |")
     if missed:
-        print(f"\nBelow {args.target}: " + "; ".join(missed))
+        say(f"\nBelow {args.target}: " + "; ".join(missed))
         return 1
-    print(f"\nEvery page scores {args.target} or more in every category.")
+    say(f"\nEvery page scores {args.target} or more in every category.")
     return 0
 
 

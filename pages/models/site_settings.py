@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
+
 from wagtail_localize.fields import SynchronizedField
 
 from core.page_cache import cached_fragment

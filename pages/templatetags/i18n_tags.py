@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, override
+
 from wagtail.coreutils import get_supported_content_language_variant
 
 from core.templatetags.content_language_tags import text_direction
