@@ -7,9 +7,7 @@ class ApiConfig(AppConfig):
     verbose_name = _("Schnittstelle (API)")
 
     def ready(self):
-        from django.conf import settings
-
-        from .throttling import parse_rate
+        from core.ratelimit import check_rate_settings
 
         # A malformed API_RATE_LIMIT stops the start instead of every request.
-        parse_rate(settings.API_RATE_LIMIT)
+        check_rate_settings("API_RATE_LIMIT")

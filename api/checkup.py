@@ -18,12 +18,12 @@ from ninja import Field, Query, Router, Schema
 
 from core.translations import default_locale_only, localize_objects
 from integration_checkup.models import (
+    CheckUpPage,
     FieldOfAction,
     MeasureSheet,
     MeasureStatus,
     MeasureStatusChange,
 )
-from pages.models import CheckUpPage
 
 from .common import (
     DETAIL_ERRORS,
@@ -142,8 +142,7 @@ class MeasureContext:
         base = page.get_url(request=self.request)
         if base is None:
             return None
-        path = page.reverse_subpage("measure_detail", args=(sheet.number,))
-        return absolute(self.request, base + path)
+        return absolute(self.request, base + page.measure_path(sheet.number))
 
     def summary(self, sheet: MeasureSheet) -> dict:
         document = sheet.document

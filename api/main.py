@@ -12,10 +12,12 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.renderers import JSONRenderer
 
+from core.ratelimit import parse_rate
+
 from . import checkup, contacts, documents, events, pages
 from .common import api_url
 from .docs import AccessibleSwagger
-from .throttling import ClientRateThrottle, parse_rate
+from .throttling import ClientRateThrottle
 
 DESCRIPTION = """
 Open data of the coordination office for refugees of the City of Flensburg

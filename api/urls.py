@@ -1,9 +1,10 @@
 """URLs under /api/: version 1 and JSON answers for everything else.
 
-Every view is wrapped by ``api_view``: CORS for any origin, short public
-caching of successful answers with an ETag (304 on If-None-Match), HEAD and
-CORS preflight, a JSON 405 for other
-methods, a JSON 404 where Django would render the site's HTML page.
+Every view is wrapped by ``api_view``: CORS for any origin and
+``Cross-Origin-Resource-Policy: cross-origin`` (the rest of the site says
+``same-origin``), short public caching of successful answers with an ETag (304
+on If-None-Match), HEAD and CORS preflight, a JSON 405 for other methods, a
+JSON 404 where Django would render the site's HTML page.
 """
 
 import functools
@@ -44,6 +45,9 @@ def api_view(view):
             response = _get(view, request, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "Retry-After"
+        # Open data for other sites, also as a no-cors subresource of a page
+        # that requires CORP of everything it embeds (COEP require-corp).
+        response["Cross-Origin-Resource-Policy"] = "cross-origin"
         if response.status_code in {200, 304}:
             patch_cache_control(
                 response, public=True, max_age=settings.API_CACHE_SECONDS

@@ -316,8 +316,8 @@ def build_site(args, writer: Writer) -> None:
     from wagtail.search.signal_handlers import post_save_signal_handler
 
     from contacts.models import Organisation, OrganisationKind
-    from integration_checkup.models import FieldOfAction, MeasureSheet
-    from pages.models import CheckUpPage, ContentPage, HelpPage, HomePage
+    from integration_checkup.models import CheckUpPage, FieldOfAction, MeasureSheet
+    from pages.models import ContentPage, HelpPage, HomePage
 
     call_command("migrate", verbosity=0)
     if ContentPage.objects.count() >= args.pages:

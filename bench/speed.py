@@ -20,6 +20,13 @@ It does this three times, each with a fresh gunicorn:
 * raw: no cache at all (``FRAGMENT_CACHE_SECONDS=0`` too), what rendering a
   page from the database costs; for comparison, no target.
 
+Then the document download once more, through the deployment's nginx
+(scripts/local_nginx.py: HTTPS, the media folder) at 50 connections, with a
+fresh gunicorn for each way of sending the file: ``DOCUMENT_SERVE_METHOD``
+``django`` (the worker streams it) and ``x-accel`` (the worker answers with
+X-Accel-Redirect after its checks, nginx sends the file). Skipped without
+nginx.
+
 It reports the ``X-Cache`` header each page answered with and prints PASS/FAIL
 for the speed budget
 
@@ -31,6 +38,7 @@ database dropped at the end, also after an error.
 
     .venv/bin/python bench/speed.py [--duration 10] [--workers 3]
         [--worker-class sync] [--redis-url redis://127.0.0.1:6379/14]
+        [--documents-only]
 
 Needs wrk (``apt-get install wrk`` on Debian/Ubuntu, ``brew install wrk`` on
 macOS) and a PostgreSQL server whose user may create databases. Exits with 1
@@ -48,6 +56,7 @@ import re
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -58,9 +67,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scripts.local_nginx import NGINX, SERVER_NAME, local_nginx
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CONNECTIONS = 8
+# The document download through nginx: many clients at once, as when a
+# working paper is linked from the city's newsletter.
+PROXY_CONNECTIONS = 50
+DOCUMENT_SERVE_METHODS = ("django", "x-accel")
 STATIC = "static file"
 # Not pages: the whole-page cache never stores downloads or static files.
 NOT_PAGES = {STATIC, "document"}
@@ -92,8 +109,8 @@ import json
 import django
 django.setup()
 from django.contrib.staticfiles.storage import staticfiles_storage
-from integration_checkup.models import MeasureSheet
-from pages.models import CheckUpPage, HelpPage, HomePage, OfficePage
+from integration_checkup.models import CheckUpPage, MeasureSheet
+from pages.models import HelpPage, HomePage, OfficePage
 
 checkup = CheckUpPage.objects.live().get(locale__language_code="de")
 sheet = (
@@ -158,6 +175,11 @@ def parse_args() -> argparse.Namespace:
         "--redis-url", default="", help="use this Redis as the cache (default: locmem)"
     )
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
+    parser.add_argument(
+        "--documents-only",
+        action="store_true",
+        help="only the document download through nginx, not the page types",
+    )
     return parser.parse_args()
 
 
@@ -205,10 +227,12 @@ def run(env: dict[str, str], *command: str) -> str:
     return completed.stdout
 
 
-def fetch(url: str) -> tuple[int, dict[str, str], int]:
-    request = urllib.request.Request(url, headers=HEADERS)  # noqa: S310 - http://127.0.0.1
+def fetch(
+    url: str, context: ssl.SSLContext | None = None
+) -> tuple[int, dict[str, str], int]:
+    request = urllib.request.Request(url, headers=HEADERS)  # noqa: S310 - our own site
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=30, context=context) as response:  # noqa: S310
             return response.status, dict(response.headers), len(response.read())
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), len(error.read())
@@ -268,10 +292,12 @@ def milliseconds(value: str) -> float:
     return float(number) * UNITS[unit]
 
 
-def wrk(url: str, seconds: int, script: Path | None = None) -> str:
+def wrk(
+    url: str, seconds: int, script: Path | None = None, connections: int = CONNECTIONS
+) -> str:
     command = [
         "wrk",
-        f"--connections={CONNECTIONS}",
+        f"--connections={connections}",
         "--threads=2",
         f"--duration={seconds}s",
         "--timeout=10s",
@@ -286,7 +312,16 @@ def wrk(url: str, seconds: int, script: Path | None = None) -> str:
     ).stdout
 
 
-def measure(base: str, name: str, path: str, args, workdir: Path) -> Result:
+def measure(
+    base: str,
+    name: str,
+    path: str,
+    args,
+    workdir: Path,
+    *,
+    connections: int = CONNECTIONS,
+    context: ssl.SSLContext | None = None,
+) -> Result:
     result = Result(name=name, url=path)
     script = None
     if name == NEW_SEARCH:
@@ -294,8 +329,8 @@ def measure(base: str, name: str, path: str, args, workdir: Path) -> Result:
         script.write_text(NEW_SEARCH_SCRIPT.replace("PATH", path))
         result.url = f"{path}?q=<word>&n=<counter>"
         path = f"{path}?q=Sprachkurs&n=0"  # what the check after the load asks
-    wrk(base + path, args.warmup, script)
-    output = wrk(base + path, args.duration, script)
+    wrk(base + path, args.warmup, script, connections)
+    output = wrk(base + path, args.duration, script, connections)
     result.requests_per_second = float(
         re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)
     )
@@ -306,7 +341,7 @@ def measure(base: str, name: str, path: str, args, workdir: Path) -> Result:
     if match := re.search(r"Socket errors: (.+)", output):
         result.errors.append(f"socket errors: {match.group(1)}")
     # After the load: what a visitor gets now (a cached page says HIT).
-    result.status, headers, result.bytes = fetch(base + path)
+    result.status, headers, result.bytes = fetch(base + path, context)
     result.x_cache = headers.get("X-Cache", "")
     return result
 
@@ -343,6 +378,71 @@ def bench_mode(args, env, urls, mode: str, workdir: Path) -> dict[str, Result]:
         raise
     finally:
         stop_server(server)
+
+
+def bench_document_proxy(args, env, urls, workdir: Path) -> dict[str, Result]:
+    """The document download through nginx, sent by Django and by nginx."""
+    results = {}
+    for method in DOCUMENT_SERVE_METHODS:
+        method_env = {
+            **env,
+            "DOCUMENT_SERVE_METHOD": method,
+            "ALLOWED_HOSTS": f"{env['ALLOWED_HOSTS']},{SERVER_NAME}",
+        }
+        port = free_port()
+        log = workdir / f"gunicorn-documents-{method}.log"
+        server = start_server(args, method_env, port, log)
+        try:
+            report(f"\ndocument through nginx, {method}: gunicorn PID {server.pid}")
+            wait_for(f"http://127.0.0.1:{port}{urls['home']}", server)
+            with local_nginx(
+                upstream=f"127.0.0.1:{port}",
+                base=workdir / f"nginx-{method}",
+                media_root=Path(env["MEDIA_ROOT"]),
+            ) as proxy:
+                context = ssl.create_default_context(cafile=str(proxy.certificate))
+                result = measure(
+                    f"https://{SERVER_NAME}:{proxy.https_port}",
+                    method,
+                    urls["document"],
+                    args,
+                    workdir,
+                    connections=PROXY_CONNECTIONS,
+                    context=context,
+                )
+        except Exception:
+            if log.exists():
+                report(log.read_text()[-4000:])
+            raise
+        finally:
+            stop_server(server)
+        results[method] = result
+        report(
+            f"  {method:<14} {result.requests_per_second:8.1f} req/s  "
+            f"p50 {result.p50_ms:7.1f} ms  p99 {result.p99_ms:7.1f} ms  "
+            f"HTTP {result.status}  {result.bytes} bytes"
+            + (f"  ({'; '.join(result.errors)})" if result.errors else "")
+        )
+    # Handed to nginx, the file must still arrive whole.
+    if results["x-accel"].bytes != results["django"].bytes:
+        results["x-accel"].errors.append("not the bytes Django sends")
+    return results
+
+
+def document_table(results: dict[str, Result]) -> str:
+    lines = [
+        f"| Document through nginx ({PROXY_CONNECTIONS} connections) "
+        "| DOCUMENT_SERVE_METHOD | req/s | p50 / p99 (ms) |",
+        "|---|---|--:|--:|",
+    ]
+    labels = {"django": "the worker streams it", "x-accel": "nginx sends it"}
+    for method, result in results.items():
+        lines.append(
+            f"| `{result.url}`, {labels[method]} | `{method}` "
+            f"| {result.requests_per_second:.0f} "
+            f"| {result.p50_ms:.1f} / {result.p99_ms:.1f} |"
+        )
+    return "\n".join(lines)
 
 
 def check_targets(cached: dict[str, Result], uncached: dict[str, Result]) -> bool:
@@ -449,12 +549,20 @@ def main() -> int:
         run(env, "manage.py", "collectstatic", "--noinput")
         urls = json.loads(run(env, "-c", URLS).strip().splitlines()[-1])
         report(f"Site built in {time.monotonic() - started:.0f} s.")
-        runs = {
-            mode: bench_mode(args, env, urls, mode, workdir)
-            for mode in ("cached", "uncached", "raw")
-        }
-        ok = check_targets(runs["cached"], runs["uncached"])
-        report("\n" + markdown_table(runs))
+        ok = True
+        if not args.documents_only:
+            runs = {
+                mode: bench_mode(args, env, urls, mode, workdir)
+                for mode in ("cached", "uncached", "raw")
+            }
+            ok = check_targets(runs["cached"], runs["uncached"])
+            report("\n" + markdown_table(runs))
+        if NGINX is None:
+            report("\nnginx is not installed: no document download through it.")
+        else:
+            documents = bench_document_proxy(args, env, urls, workdir)
+            ok &= not any(result.errors for result in documents.values())
+            report("\n" + document_table(documents))
         report(f"\n{'PASS' if ok else 'FAIL'}")
     except subprocess.CalledProcessError as error:
         report(f"{' '.join(map(str, error.cmd))} failed:\n{error.stderr or ''}")

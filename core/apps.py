@@ -8,5 +8,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core.cache_purge import register_purge_signals
+        from core.ratelimit import check_rate_settings
 
         register_purge_signals()
+        # A malformed rate stops the start instead of every form submission.
+        check_rate_settings("FEEDBACK_RATE", "BARRIER_REPORT_RATE")

@@ -11,6 +11,12 @@ seen.
 (camera, microphone, geolocation, …) are switched off for it and for anything
 it might embed.
 
+``CrossOriginResourcePolicyMiddleware``: other sites may not embed our answers
+as no-cors subresources (``<img>``, ``<script>``, ...): the browser keeps them
+out of a foreign page's process. Listed near the top, so that static files
+(whitenoise answers early), redirects and error pages pass through it too.
+The API sets ``cross-origin`` itself: it is meant for other sites.
+
 ``CachedSiteMiddleware``: which Wagtail site answers a host is looked up once
 per cache generation (core.page_cache), not with a query on every request.
 
@@ -46,6 +52,15 @@ class PermissionsPolicyMiddleware(MiddlewareMixin):
                     f"{feature}=({' '.join(allowed)})"
                     for feature, allowed in settings.PERMISSIONS_POLICY.items()
                 ),
+            )
+        return response
+
+
+class CrossOriginResourcePolicyMiddleware(MiddlewareMixin):
+    def process_response(self, request, response):
+        if settings.CROSS_ORIGIN_RESOURCE_POLICY:
+            response.headers.setdefault(
+                "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
             )
         return response
 

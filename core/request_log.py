@@ -12,6 +12,12 @@ otherwise).
 ``django.request`` and ``django.server`` records, and from gunicorn's access
 log (``gunicorn.conf.py`` uses it too). It imports nothing from Django, so
 gunicorn can load it before the application.
+
+``RefusedRequestBodyFilter`` turns Django's record of a request body over its
+limits (DATA_UPLOAD_MAX_MEMORY_SIZE, DATA_UPLOAD_MAX_NUMBER_FIELDS, ...) from
+an ERROR with a traceback into one WARNING line with the path and the size
+the client announced (``settings.logging_config`` attaches it). The client
+sent too much; nothing on our side broke, and the body is never logged.
 """
 
 import contextvars
@@ -60,6 +66,32 @@ class RequestLogMiddleware:
             return response
         finally:
             _current_request.reset(token)
+
+
+class RefusedRequestBodyFilter(logging.Filter):
+    """For the loggers ``django.security.RequestDataTooBig``,
+    ``…TooManyFieldsSent`` and ``…TooManyFilesSent``: one warning line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        meta = getattr(request, "META", None) or {}
+        method = getattr(request, "method", None) or "-"
+        path = str(getattr(request, "path", "-"))
+        record.content_length = _status(meta.get("CONTENT_LENGTH"))
+        record.msg = "Request body refused (%s): %s %s, Content-Length %s"
+        record.args = (
+            record.name.rsplit(".", 1)[-1],
+            method,
+            # As Django escapes paths in its own records: one line, always.
+            path.encode("unicode_escape").decode("ascii"),
+            "unknown" if record.content_length is None else record.content_length,
+        )
+        record.levelno = logging.WARNING
+        record.levelname = logging.getLevelName(logging.WARNING)
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
+        return True
 
 
 def _status(value) -> int | None:

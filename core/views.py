@@ -4,6 +4,10 @@ Wagtail's view does the lookup, the privacy and collection checks and the
 ``before_serve_document`` hooks. When it answers with the file itself and the
 client asked for one byte range, we replace that answer with a 206 carrying
 just those bytes, read from storage in chunks.
+
+Behind the proxy (``DOCUMENT_SERVE_METHOD=x-accel``) Wagtail's answer for a
+file on disk is an empty one with ``X-Accel-Redirect`` (core.document_sendfile):
+it gets the same download headers, and nginx sends the file and the ranges.
 """
 
 import re
@@ -68,14 +72,27 @@ def serve_document(request, document_id: int, document_filename: str):
     document = getattr(request, "served_document", None)
     # Anything but the file itself (a password form, a redirect, 304 Not
     # Modified, a hook's answer) goes out unchanged.
-    if document is None or response.status_code != 200 or not response.streaming:
+    if document is None or response.status_code != 200:
+        return response
+    handed_to_proxy = response.has_header("X-Accel-Redirect")
+    if not (handed_to_proxy or response.streaming):
         return response
     _never_inline(response, document)
     # Wagtail's local-file path writes the missing encoding of an uncompressed
     # file as the text "None"; that is no encoding a client knows.
     if response.get("Content-Encoding") == "None":
         del response["Content-Encoding"]
+    if handed_to_proxy:
+        # No body for nginx (Wagtail wrote the file's length); nginx adds
+        # Accept-Ranges, Last-Modified and the length, and answers ranges.
+        response["Content-Length"] = "0"
+        return response
     response["Accept-Ranges"] = "bytes"
+    return _answer_range(request, response, document)
+
+
+def _answer_range(request, response, document):
+    """Wagtail's full answer, or a 206/416 for the client's single byte range."""
     range_header = request.headers.get("Range")
     if not range_header or request.method not in {"GET", "HEAD"}:
         return response

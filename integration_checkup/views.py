@@ -1,8 +1,8 @@
 """Public views of the Check Up Integration.
 
-They are served under the Check Up Integration page of the page tree: that
-page (any routable page with the route names used here) is passed in as
-``index_page``, so this app does not depend on the ``pages`` app.
+They are served under the Check Up Integration page of the page tree
+(``models.CheckUpPage``, whose routes call them), which is passed in as
+``index_page``; ``CheckUpUrls`` builds the URLs of its routes.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class CheckUpUrls:
         return self.route("papers_feed_rss")
 
     def measure(self, measure: MeasureSheet) -> str:
-        return self.route("measure_detail", measure.number)
+        return self.base + self.page.measure_path(measure.number)
 
     def field(self, field: FieldOfAction) -> str:
         return self.route("field_detail", field.slug)
@@ -210,7 +210,7 @@ def measure_feedback(request, index_page, number: int):
     status = 200
     if request.method == "POST":
         form = FeedbackForm(request.POST)
-        if rate_limited(request, scope="feedback"):
+        if rate_limited(request, scope="feedback", rate_setting="FEEDBACK_RATE"):
             form.add_error(
                 None,
                 _(

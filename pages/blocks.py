@@ -334,32 +334,3 @@ class ExternalLinkBlock(blocks.StructBlock):
         icon = "site"
         label = _("Externes Angebot")
         template = "components/blocks/external_link_block.html"
-
-
-class CheckUpTimelineBlock(blocks.StaticBlock):
-    """Places the process timeline (edited under Check Up Integration → Zeitleiste)."""
-
-    class Meta:
-        icon = "date"
-        label = _("Zeitleiste des Check Up Integration")
-        admin_text = _("Zeigt die Schritte aus „Check Up Integration → Zeitleiste“.")
-        template = "components/blocks/checkup_timeline_block.html"
-
-
-class CheckUpProgressBlock(blocks.StaticBlock):
-    """Places the table of measures per field of action and status."""
-
-    class Meta:
-        icon = "table"
-        label = _("Stand der Maßnahmen")
-        admin_text = _(
-            "Zeigt, wie viele Maßnahmen je Handlungsfeld in welchem Stand sind."
-        )
-        template = "components/blocks/checkup_progress_block.html"
-
-
-CHECKUP_BLOCKS = [
-    *CONTENT_BLOCKS,
-    ("checkup_timeline", CheckUpTimelineBlock()),
-    ("checkup_progress", CheckUpProgressBlock()),
-]

@@ -30,7 +30,9 @@ def barrier_report(request, page):
     status = 200
     if request.method == "POST":
         form = BarrierReportForm(request.POST)
-        if rate_limited(request, scope="barrier-report"):
+        if rate_limited(
+            request, scope="barrier-report", rate_setting="BARRIER_REPORT_RATE"
+        ):
             form.add_error(
                 None,
                 _(
@@ -42,7 +44,7 @@ def barrier_report(request, page):
             status = 429
         elif form.is_valid():
             report = form.save()
-            thanks = page.reverse_subpage("report_thanks", args=[report.pk])
+            thanks = page.reverse_subpage("report_thanks", args=[report.public_token])
             return HttpResponseRedirect(page.get_url(request) + thanks)
         else:
             status = 400
@@ -60,8 +62,15 @@ def barrier_report(request, page):
     )
 
 
-def barrier_report_thanks(request, page, number: int):
-    if not BarrierReport.objects.filter(pk=number).exists():
+def barrier_report_thanks(request, page, token: str):
+    """Addressed by the report's random token (a number could be guessed);
+    shows the number, which the reporter may quote."""
+    number = (
+        BarrierReport.objects.filter(public_token=token)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if number is None:
         raise Http404(_("Diese Meldung gibt es nicht."))
     return _render(
         request,

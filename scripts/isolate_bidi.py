@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python scripts/isolate_bidi.py
 Rewrites locale/{ar,fa}/LC_MESSAGES/django.po and the demo's
-pages/demo_translations/{ar,fa}.po in place (see core.bidi); run
+demo/translations/{ar,fa}.po in place (see core.bidi); run
 compilemessages afterwards. tests/core/test_bidi.py fails while a
 translation is not isolated.
 """
@@ -20,8 +20,8 @@ from core.bidi import isolate_latin_runs  # noqa: E402
 CATALOGUES = [
     BASE / "locale" / "ar" / "LC_MESSAGES" / "django.po",
     BASE / "locale" / "fa" / "LC_MESSAGES" / "django.po",
-    BASE / "pages" / "demo_translations" / "ar.po",
-    BASE / "pages" / "demo_translations" / "fa.po",
+    BASE / "demo" / "translations" / "ar.po",
+    BASE / "demo" / "translations" / "fa.po",
 ]
 
 

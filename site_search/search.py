@@ -43,8 +43,8 @@ from core.formatting import format_file_size
 from core.page_cache import cached_fragment, cached_fragments
 from core.search_text import searchable_texts
 from core.translations import active_locale, default_locale
-from integration_checkup.models import MeasureSheet
-from pages.models import CheckUpPage, HelpPage
+from integration_checkup.models import CheckUpPage, MeasureSheet
+from pages.models import HelpPage
 
 from .highlight import excerpt, highlight
 from .index import Entry, matching_entries
@@ -196,8 +196,7 @@ def measure_source(context: SearchContext, sheet) -> Source | None:
         title=sheet.title,
         title_prefix=_("Nr. %(number)s:") % {"number": sheet.number},
         text="\n".join(searchable_texts(sheet)),
-        url=context.url_in_language(index_page)
-        + index_page.reverse_subpage("measure_detail", args=[sheet.number]),
+        url=context.url_in_language(index_page) + index_page.measure_path(sheet.number),
         details=sheet.field_of_action.name,
         details_label=_("Handlungsfeld"),
         locale_id=sheet.locale_id,

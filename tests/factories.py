@@ -10,6 +10,7 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
+from integration_checkup.models import CheckUpPage
 from pages import models
 
 
@@ -41,7 +42,7 @@ class CheckUpPageFactory(BasePageFactory):
     show_in_menus = True
 
     class Meta:
-        model = models.CheckUpPage
+        model = CheckUpPage
 
 
 class InfoIndexPageFactory(BasePageFactory):

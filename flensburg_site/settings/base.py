@@ -37,6 +37,18 @@ def env_list(name: str, default: str = "") -> list[str]:
     ]
 
 
+def feedback_rate_from_env() -> str:
+    """FEEDBACK_RATE ("5/h"); else the older pair FEEDBACK_RATE_LIMIT (count)
+    and FEEDBACK_RATE_WINDOW_SECONDS; else 5 per hour."""
+    if rate := os.environ.get("FEEDBACK_RATE", "").strip():
+        return rate
+    count = os.environ.get("FEEDBACK_RATE_LIMIT", "").strip()
+    seconds = os.environ.get("FEEDBACK_RATE_WINDOW_SECONDS", "").strip()
+    if count or seconds:
+        return f"{count or 5}/{seconds or 3600}s"
+    return "5/h"
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -52,6 +64,7 @@ INSTALLED_APPS = [
     "contacts",
     "site_search",
     "api",
+    "demo",
     # Its static files serve the API docs (Swagger UI) without a CDN.
     "ninja",
     "phonenumber_field",
@@ -88,6 +101,8 @@ MIDDLEWARE = [
     # Outermost: one log line (and its request fields) per request; then
     # database outages become a 503 page (core.db_unavailable).
     "core.request_log.RequestLogMiddleware",
+    # Before whitenoise and Django's redirects: every answer gets the header.
+    "core.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.db_unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -185,13 +200,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Caching (README "Caching"). Local-memory cache unless REDIS_URL names a
 # Redis server (django-redis). Short timeouts, and a Redis outage is logged
 # and ignored (the cache just misses), so pages never turn into 500s; /readyz
-# still reports it.
+# still reports it. After a timeout or connection error a circuit breaker
+# skips Redis for CACHE_BREAKER_SECONDS (core.cache_breaker), so a hung Redis
+# costs one timeout, not one per cache call.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_ENABLED = bool(REDIS_URL)
+CACHE_BREAKER_SECONDS = int(os.environ.get("CACHE_BREAKER_SECONDS", "30"))
 if REDIS_ENABLED:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "core.cache_breaker.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 1,
@@ -200,7 +218,6 @@ if REDIS_ENABLED:
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
@@ -380,6 +397,18 @@ WAGTAILDOCS_CONTENT_TYPES = {
 }
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Who sends a document's bytes once the serve view has checked access:
+# "django" streams them itself (with Range); "x-accel" (only behind the
+# deployment's nginx) answers with X-Accel-Redirect and nginx sends the file
+# from the media volume (core.document_sendfile). Wagtail uses a
+# SENDFILE_BACKEND only if the setting exists, so it is set only then.
+DOCUMENT_SERVE_METHOD = os.environ.get("DOCUMENT_SERVE_METHOD", "django")
+if DOCUMENT_SERVE_METHOD == "x-accel":
+    SENDFILE_BACKEND = "core.document_sendfile"
+elif DOCUMENT_SERVE_METHOD != "django":
+    raise ImproperlyConfigured(
+        f"DOCUMENT_SERVE_METHOD must be django or x-accel, not {DOCUMENT_SERVE_METHOD!r}"
+    )
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.SiteDocumentForm"
 
 # Content Security Policy (Django's built-in middleware). Only our own origin:
@@ -416,6 +445,9 @@ SECURE_CSP_ADMIN = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Django has no setting for it: core.middleware.CrossOriginResourcePolicyMiddleware.
+# The API answers with "cross-origin" (api.urls): other sites may use it.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Browser features the site never uses, off for it and anything it embeds
 # (core.middleware.PermissionsPolicyMiddleware). An empty list means "nobody".
@@ -465,6 +497,14 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").strip().upper()
 LOG_REQUESTS = env_bool("LOG_REQUESTS", default=False)
 
 
+# Django's SuspiciousOperation subclasses for a request body over its limits.
+REFUSED_REQUEST_BODY_ERRORS = (
+    "RequestDataTooBig",
+    "TooManyFieldsSent",
+    "TooManyFilesSent",
+)
+
+
 def logging_config(log_format: str) -> dict:
     """The LOGGING dict for "json" or "text" output."""
     if log_format not in LOG_FORMATS:
@@ -485,8 +525,17 @@ def logging_config(log_format: str) -> dict:
                 "formatter": log_format,
             }
         },
+        "filters": {
+            "refused_request_body": {"()": "core.request_log.RefusedRequestBodyFilter"}
+        },
         "root": {"handlers": ["console"], "level": LOG_LEVEL},
         "loggers": {
+            # A body over DATA_UPLOAD_MAX_* (answered with the 400 page): one
+            # warning line, not an error with a traceback.
+            **{
+                f"django.security.{name}": {"filters": ["refused_request_body"]}
+                for name in REFUSED_REQUEST_BODY_ERRORS
+            },
             "django.request": {
                 "handlers": ["console"],
                 "level": "WARNING",
@@ -515,12 +564,12 @@ PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 # of Flensburg's switchboard is 0461 85-0; extensions follow the "85".
 PHONE_SWITCHBOARDS = ["+49 461 85"]
 
-# Check Up Integration: feedback on measure sheets, at most this many
-# submissions per client address and window.
-FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "5"))
-FEEDBACK_RATE_WINDOW_SECONDS = int(
-    os.environ.get("FEEDBACK_RATE_WINDOW_SECONDS", "3600")
-)
+# Public forms (core.ratelimit): submissions per client address and period,
+# "5/h", "20/day", "3/10min". Feedback on measure sheets, and barrier reports
+# (by default the same rate). The older FEEDBACK_RATE_LIMIT (count) and
+# FEEDBACK_RATE_WINDOW_SECONDS still work when FEEDBACK_RATE is not set.
+FEEDBACK_RATE = feedback_rate_from_env()
+BARRIER_REPORT_RATE = os.environ.get("BARRIER_REPORT_RATE", "").strip() or FEEDBACK_RATE
 # Behind a reverse proxy that appends the client's address to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 

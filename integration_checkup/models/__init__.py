@@ -3,9 +3,11 @@
 from .feedback import Feedback
 from .fields import FieldOfAction, StatusAnalysis
 from .measures import MeasureSheet, MeasureStatus, MeasureStatusChange
+from .page import CheckUpPage
 from .process import ProcessStep
 
 __all__ = [
+    "CheckUpPage",
     "Feedback",
     "FieldOfAction",
     "MeasureSheet",

@@ -6,7 +6,6 @@ from .events import EventIndexPage, EventPage, EventTopic
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage
 from .sections import (
-    CheckUpPage,
     ContentPage,
     HelpPage,
     InfoIndexPage,
@@ -20,7 +19,6 @@ __all__ = [
     "AccessibilityStatementPage",
     "BarrierReport",
     "BasePage",
-    "CheckUpPage",
     "ContentPage",
     "EventIndexPage",
     "EventPage",

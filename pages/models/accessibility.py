@@ -1,3 +1,5 @@
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -118,11 +120,11 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
 
         return barrier_report(request, self)
 
-    @path("barriere-melden/danke/<int:number>/", name="report_thanks")
-    def report_thanks(self, request, number):
+    @path("barriere-melden/danke/<str:token>/", name="report_thanks")
+    def report_thanks(self, request, token):
         from pages.views import barrier_report_thanks
 
-        return barrier_report_thanks(request, self, number)
+        return barrier_report_thanks(request, self, token)
 
 
 class BarrierReportStatus(models.TextChoices):
@@ -131,8 +133,21 @@ class BarrierReportStatus(models.TextChoices):
     DONE = "done", _("Erledigt")
 
 
+# Random bytes of a report's public token: 256 bits, 43 URL-safe characters.
+PUBLIC_TOKEN_BYTES = 32
+
+
+def new_public_token() -> str:
+    return secrets.token_urlsafe(PUBLIC_TOKEN_BYTES)
+
+
 class BarrierReport(models.Model):
-    """A visitor's report of a barrier; staff answer within the legal deadline."""
+    """A visitor's report of a barrier; staff answer within the legal deadline.
+
+    The thanks page after sending is addressed by ``public_token``, not by the
+    number: numbers can be counted through, a random token cannot, so nobody
+    learns how many reports came in or when.
+    """
 
     page_url = models.CharField(_("Betroffene Seite"), max_length=500, blank=True)
     description = models.TextField(_("Beschreibung der Barriere"), max_length=5000)
@@ -144,6 +159,13 @@ class BarrierReport(models.Model):
     )
     created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
     staff_note = models.TextField(_("Interne Notiz"), blank=True)
+    public_token = models.CharField(
+        _("Schlüssel der Bestätigungsseite"),
+        max_length=64,
+        unique=True,
+        default=new_public_token,
+        editable=False,
+    )
 
     panels = [
         FieldPanel("page_url", read_only=True),

@@ -75,18 +75,10 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.OfficePage",
-        "pages.CheckUpPage",
-        "pages.InfoIndexPage",
-        "pages.StateLinksPage",
-        "pages.HelpPage",
-        "pages.EventIndexPage",
-        "pages.NewsIndexPage",
-        "pages.ContentPage",
-        "pages.AccessibilityStatementPage",
-    ]
 
+    # Unrestricted: every page type says where it may be created
+    # (parent_page_types), so a feature app adds its section page without
+    # changing this one.
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")

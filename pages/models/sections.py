@@ -8,8 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from contacts.views import directory_context
-from integration_checkup import views as checkup_views
-from pages.blocks import CHECKUP_BLOCKS, ExternalLinkBlock
+from pages.blocks import ExternalLinkBlock
 
 from .base import BasePage, handout_text
 
@@ -40,84 +39,6 @@ class OfficePage(BasePage):
     class Meta:
         verbose_name = _("Koordinierungsstelle")
         verbose_name_plural = _("Koordinierungsstellen")
-
-
-class CheckUpPage(RoutablePageMixin, BasePage):
-    """The "Check Up Integration": the process text, and below it the working
-    papers of the ``integration_checkup`` app (measure list, measure sheets,
-    fields of action, status analyses, feeds, ZIP of all papers)."""
-
-    body = StreamField(CHECKUP_BLOCKS, blank=True, verbose_name=_("Inhalt"))
-
-    parent_page_types = ["pages.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("Check Up Integration")
-        verbose_name_plural = _("Check Up Integration")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(checkup_views.overview_context(request, self))
-        return context
-
-    @path("massnahmen/", name="measure_list")
-    def measure_list(self, request):
-        return checkup_views.measure_list(request, self)
-
-    @path("massnahmen/<int:number>/", name="measure_detail")
-    def measure_detail(self, request, number):
-        return checkup_views.measure_detail(request, self, number=number)
-
-    @path("massnahmen/<int:number>/handzettel/", name="measure_handout")
-    def measure_handout(self, request, number):
-        return checkup_views.measure_handout(request, self, number=number)
-
-    @path("massnahmen/<int:number>/rueckmeldung/", name="measure_feedback")
-    def measure_feedback(self, request, number):
-        return checkup_views.measure_feedback(request, self, number=number)
-
-    @path("massnahmen/<int:number>/rueckmeldung/danke/", name="measure_feedback_thanks")
-    def measure_feedback_thanks(self, request, number):
-        return checkup_views.measure_feedback_thanks(request, self, number=number)
-
-    @path("massnahmen/<int:number>/feed/", name="measure_feed")
-    def measure_feed(self, request, number):
-        return checkup_views.measure_feed(request, self, number=number)
-
-    @path("handlungsfelder/<slug:slug>/", name="field_detail")
-    def field_detail(self, request, slug):
-        return checkup_views.field_detail(request, self, slug=slug)
-
-    @path("handlungsfelder/<slug:slug>/feed/", name="field_feed")
-    def field_feed(self, request, slug):
-        return checkup_views.field_feed(request, self, slug=slug)
-
-    @path("statusanalysen/", name="analysis_list")
-    def analysis_list(self, request):
-        return checkup_views.analysis_list(request, self)
-
-    @path("arbeitspapiere-zip/", name="archive")
-    def archive(self, request):
-        return checkup_views.archive(request, self)
-
-    @path("arbeitspapiere/feed/", name="papers_feed")
-    def papers_feed(self, request):
-        return checkup_views.papers_feed(request, self)
-
-    @path("arbeitspapiere/feed/rss/", name="papers_feed_rss")
-    def papers_feed_rss(self, request):
-        return checkup_views.papers_feed(request, self, rss=True)
-
-    def get_sitemap_urls(self, request=None):
-        return [
-            *super().get_sitemap_urls(request),
-            *checkup_views.sitemap_urls(request, self),
-        ]
-
-    def cached_route_arguments(self):
-        return checkup_views.cached_route_arguments()
 
 
 class InfoIndexPage(BasePage):

@@ -1,10 +1,9 @@
-"""Requests are limited per client; the count lives in the Django cache."""
+"""Requests are limited per client; the count lives in the Django cache
+(core.ratelimit, tested with the forms in tests/core/test_ratelimit.py)."""
 
-from django.core.exceptions import ImproperlyConfigured
+from types import SimpleNamespace
 
 import pytest
-
-from api.throttling import parse_rate
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +24,23 @@ def test_exceeding_the_rate_gives_429_with_retry_after(client, home, rate):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response["Access-Control-Expose-Headers"] == "Retry-After"
     assert response["Cache-Control"] == "no-store"
+
+
+def test_retry_after_is_the_rest_of_the_window_then_the_client_may_again(
+    client, home, rate, monkeypatch
+):
+    now = [1_800_000_000.0 + 15]  # 15 s into a minute
+    monkeypatch.setattr("core.ratelimit.time", SimpleNamespace(time=lambda: now[0]))
+    for _ in range(3):
+        client.get("/api/v1/pages")
+
+    blocked = client.get("/api/v1/pages")
+    now[0] += 45
+    again = client.get("/api/v1/pages")
+
+    assert blocked.status_code == 429
+    assert blocked["Retry-After"] == "45"
+    assert again.status_code == 200
 
 
 def test_another_client_is_not_affected(client, home, rate):
@@ -71,22 +87,3 @@ def test_no_address_is_stored_in_the_cache(client, home, rate):
     keys = list(cache._cache)  # local-memory cache of the tests
     assert keys
     assert not any("203.0.113.9" in key for key in keys)
-
-
-@pytest.mark.parametrize(
-    ("rate", "expected"),
-    [
-        ("120/min", (120, 60)),
-        ("5/s", (5, 1)),
-        ("1000/2h", (1000, 7200)),
-        ("10/day", (10, 86400)),
-    ],
-)
-def test_parse_rate(rate, expected):
-    assert parse_rate(rate) == expected
-
-
-@pytest.mark.parametrize("rate", ["", "viel", "0/min", "10/0min", "10/week", "10"])
-def test_malformed_rate_is_refused(rate):
-    with pytest.raises(ImproperlyConfigured):
-        parse_rate(rate)

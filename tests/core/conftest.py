@@ -14,6 +14,13 @@ from tests.core.document_files import MINIMAL_PDF
 from tests.factories import HelpPageFactory, OfficePageFactory
 
 
+@pytest.fixture(autouse=True)
+def _closed_cache_breakers(monkeypatch):
+    """Circuit breakers of Redis caches live per process and location
+    (core.cache_breaker); a port used again must not find one open."""
+    monkeypatch.setattr("core.cache_breaker._breakers", {})
+
+
 @pytest.fixture
 def media_storage(settings):
     """A fresh, empty in-memory storage for this test (the test settings' backend).

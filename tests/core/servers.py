@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -132,3 +133,35 @@ def gunicorn(tmp_path: Path, env: dict[str, str], *, workers: int = 2):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def silent_server(*, lifetime: float = 120):
+    """A TCP server on 127.0.0.1 that accepts connections and never answers
+    (a hung Redis); yields its port.
+
+    A daemon thread holds the connections; everything is closed when the block
+    ends, or after ``lifetime`` seconds if a test never leaves it.
+    """
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    listener.settimeout(0.1)
+    stop = threading.Event()
+    held: list[socket.socket] = []
+
+    def hold() -> None:
+        deadline = time.monotonic() + lifetime
+        while not stop.is_set() and time.monotonic() < deadline:
+            with contextlib.suppress(TimeoutError):
+                held.append(listener.accept()[0])
+        for connection in [*held, listener]:
+            connection.close()
+
+    thread = threading.Thread(target=hold, name="silent-server", daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join(timeout=5)

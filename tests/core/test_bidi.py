@@ -42,7 +42,7 @@ CATALOGUES = [
         for code in ("ar", "fa")
     ),
     *(
-        settings.BASE_DIR / "pages" / "demo_translations" / f"{code}.po"
+        settings.BASE_DIR / "demo" / "translations" / f"{code}.po"
         for code in ("ar", "fa")
     ),
 ]

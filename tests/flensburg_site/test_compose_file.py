@@ -83,6 +83,15 @@ def test_proxy_uses_the_tested_template_and_publishes_https():
     assert placeholders <= configured
 
 
+def test_web_hands_document_downloads_to_the_proxy():
+    # The proxy sends them from the media volume the app writes
+    # (test_proxy_documents runs that part of the template).
+    assert re.search(
+        r"^      DOCUMENT_SERVE_METHOD: x-accel$", services()["web"], re.MULTILINE
+    )
+    assert "NGINX_MEDIA_ROOT: /srv/media" in services()["proxy"]
+
+
 def test_web_is_not_published_directly():
     assert "ports:" not in services()["web"]
 

@@ -117,6 +117,8 @@ def test_images_come_from_the_media_volume_with_long_caching(proxy, path):
     assert body == IMAGE
     assert response.getheader("Content-Type") == "image/jpeg"
     assert response.getheader("X-Content-Type-Options") == "nosniff"
+    # As every answer of the app (core.middleware), once.
+    assert response.headers.get_all("Cross-Origin-Resource-Policy") == ["same-origin"]
     assert "max-age=31536000" in response.getheader("Cache-Control")
     assert proxy["upstream"].seen == seen_before
 

@@ -8,8 +8,10 @@ import io
 import re
 import subprocess
 import sys
+from unittest import mock
 
 from django.core.management import call_command
+from django.test import Client
 
 import pytest
 
@@ -64,9 +66,57 @@ def test_every_public_page_has_the_strict_headers(client, demo):
         assert response.headers["X-Content-Type-Options"] == "nosniff", url
         assert response.headers["Referrer-Policy"] == "same-origin", url
         assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin", url
+        assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin", url
         policy = response.headers["Permissions-Policy"]
         assert "camera=()" in policy, url
         assert "geolocation=()" in policy, url
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/gibt-es-nicht/",
+        # Static files: whitenoise answers before the inner middleware.
+        "/static/css/site.css",
+        "/static/fonts/files/fira-sans-latin-400-normal.woff2",
+        # Media below /media/, answered by Django (core.media).
+        "/media/images/gibt-es-nicht.jpg",
+        # The admin and a redirect of CommonMiddleware (APPEND_SLASH).
+        "/admin/login/",
+        "/barrierefreiheit",
+    ],
+)
+def test_every_answer_keeps_to_its_own_origin(client, home, path):
+    response = client.get(path)
+
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin", path
+
+
+def test_https_redirect_and_500_page_keep_to_their_own_origin(settings, home):
+    settings.SECURE_SSL_REDIRECT = True
+    redirect = Client().get("/")
+    settings.SECURE_SSL_REDIRECT = False
+    with mock.patch(
+        "wagtail.models.Site.find_for_request", side_effect=RuntimeError("kaputt")
+    ):
+        error = Client(raise_request_exception=False).get("/")
+
+    assert redirect.status_code == 301
+    assert error.status_code == 500
+    for response in (redirect, error):
+        assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/measures", "/api/v1/measures/99999", "/api/gibt-es-nicht"]
+)
+def test_the_open_api_may_be_used_by_other_sites(client, home, path):
+    """CORS open to every origin, and no-cors use allowed too."""
+    response = client.get(path)
+
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
 
 
 def test_no_cookie_without_a_form_and_only_csrf_with_one(client, demo):

@@ -118,11 +118,42 @@ def test_cache_is_local_memory_unless_redis_is_configured():
     )
 
     assert "LocMemCache" in local.stdout
-    assert "django_redis.cache.RedisCache" in redis.stdout
+    # django-redis behind a circuit breaker (core.cache_breaker).
+    assert "core.cache_breaker.BreakerRedisCache" in redis.stdout
     assert "redis://127.0.0.1:6379/3" in redis.stdout
     # A Redis outage is ignored (the cache misses), and noticed quickly.
     assert "'IGNORE_EXCEPTIONS': True" in redis.stdout
     assert "'SOCKET_CONNECT_TIMEOUT': 1" in redis.stdout
+
+
+def test_form_rates_come_from_the_environment_also_under_their_old_names():
+    show = "settings.FEEDBACK_RATE, settings.BARRIER_REPORT_RATE"
+    rates = ("FEEDBACK_RATE", "BARRIER_REPORT_RATE")
+
+    default = load_settings("flensburg_site.settings.dev", show, drop_prefixes=rates)
+    new = load_settings(
+        "flensburg_site.settings.dev",
+        show,
+        drop_prefixes=rates,
+        FEEDBACK_RATE="10/day",
+        BARRIER_REPORT_RATE="3/h",
+    )
+    old = load_settings(
+        "flensburg_site.settings.dev",
+        show,
+        drop_prefixes=rates,
+        FEEDBACK_RATE_LIMIT="8",
+        FEEDBACK_RATE_WINDOW_SECONDS="600",
+    )
+    typo = load_settings(
+        "flensburg_site.settings.dev", show, drop_prefixes=rates, FEEDBACK_RATE="5/Std"
+    )
+
+    assert default.stdout.strip() == "5/h 5/h"
+    assert new.stdout.strip() == "10/day 3/h"
+    assert old.stdout.strip() == "8/600s 8/600s"  # both forms, as before
+    assert typo.returncode != 0
+    assert "FEEDBACK_RATE: A rate must look like '120/min'" in typo.stderr
 
 
 @pytest.mark.skipif(
@@ -153,3 +184,21 @@ def test_media_route_serves_images_but_never_documents():
     # Documents only through /dokumente/, which checks collection privacy.
     with pytest.raises(Resolver404):
         resolve("/media/documents/intern.pdf")
+
+
+def test_documents_are_handed_to_nginx_only_when_configured():
+    show = "getattr(settings, 'SENDFILE_BACKEND', None), settings.DOCUMENT_SERVE_METHOD"
+    default = load_settings(
+        "flensburg_site.settings.dev", show=show, drop_prefixes=("DOCUMENT_SERVE",)
+    )
+    proxy = load_settings(
+        "flensburg_site.settings.dev", show=show, DOCUMENT_SERVE_METHOD="x-accel"
+    )
+    typo = load_settings(
+        "flensburg_site.settings.dev", show=show, DOCUMENT_SERVE_METHOD="nginx"
+    )
+
+    assert default.stdout.strip() == "None django"
+    assert proxy.stdout.strip() == "core.document_sendfile x-accel"
+    assert typo.returncode != 0
+    assert "DOCUMENT_SERVE_METHOD must be django or x-accel" in typo.stderr

@@ -124,7 +124,7 @@ def test_honeypot_filled_in_is_refused_and_not_stored(client, form_url):
     assert not Feedback.objects.exists()
 
 
-@override_settings(FEEDBACK_RATE_LIMIT=2)
+@override_settings(FEEDBACK_RATE="2/h")
 def test_rate_limit_per_address_keeps_the_text_and_stores_nothing_more(
     client, form_url
 ):

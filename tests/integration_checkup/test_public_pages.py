@@ -242,7 +242,7 @@ def test_translated_sheets_show_in_the_visitors_language_others_in_german(
     client, checkup_url, sheets, django_capture_on_commit_callbacks
 ):
     from core.bootstrap import content_locales
-    from pages.demo_translations import object_translate
+    from demo.translations import object_translate
 
     content_locales()
     with django_capture_on_commit_callbacks(execute=True):
@@ -298,7 +298,7 @@ def test_untranslated_sheets_name_their_field_in_the_readers_language(
     client, checkup_url, sheets, fields, django_capture_on_commit_callbacks
 ):
     from core.bootstrap import content_locales
-    from pages.demo_translations import object_translate
+    from demo.translations import object_translate
 
     content_locales()
     with django_capture_on_commit_callbacks(execute=True):

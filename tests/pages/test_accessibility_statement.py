@@ -2,6 +2,7 @@
 and Gebärdensprache from the start page."""
 
 import re
+from types import SimpleNamespace
 
 from django.test import Client
 
@@ -62,7 +63,8 @@ def test_report_is_stored_and_confirmed_with_its_number(client, statement):
     report = BarrierReport.objects.get()
     assert response.status_code == 302
     assert (
-        response["Location"] == f"/barrierefreiheit/barriere-melden/danke/{report.pk}/"
+        response["Location"]
+        == f"/barrierefreiheit/barriere-melden/danke/{report.public_token}/"
     )
     assert report.description == VALID["description"]
     assert report.status == "new"
@@ -99,6 +101,43 @@ def test_report_form_is_csrf_protected(statement):
         == 403
     )
     assert not BarrierReport.objects.exists()
+
+
+def test_reports_are_rate_limited_per_address_and_keep_the_text(
+    client, statement, settings
+):
+    settings.BARRIER_REPORT_RATE = "2/h"
+    url = "/barrierefreiheit/barriere-melden/"
+    for _ in range(2):
+        assert client.post(url, VALID, REMOTE_ADDR="203.0.113.5").status_code == 302
+
+    blocked = client.post(url, VALID, REMOTE_ADDR="203.0.113.5")
+    other = client.post(url, VALID, REMOTE_ADDR="198.51.100.7")
+
+    assert blocked.status_code == 429
+    assert "sehr viele Meldungen" in blocked.content.decode()
+    assert VALID["description"] in blocked.content.decode()
+    assert other.status_code == 302
+    assert BarrierReport.objects.count() == 3
+
+
+def test_after_the_window_the_address_may_report_again(
+    client, statement, settings, monkeypatch
+):
+    settings.BARRIER_REPORT_RATE = "1/h"
+    now = [1_800_000_000.0]  # the start of an hour
+    monkeypatch.setattr("core.ratelimit.time", SimpleNamespace(time=lambda: now[0]))
+    url = "/barrierefreiheit/barriere-melden/"
+    assert client.post(url, VALID).status_code == 302
+
+    now[0] += 3599
+    late_in_the_window = client.post(url, VALID)
+    now[0] += 1
+    next_window = client.post(url, VALID)
+
+    assert late_in_the_window.status_code == 429
+    assert next_window.status_code == 302
+    assert BarrierReport.objects.count() == 2
 
 
 def test_staff_see_reports_but_cannot_invent_them(editor_client, statement, client):

@@ -266,7 +266,7 @@ def test_header_says_whether_the_office_is_open_now_in_every_language(
     client, section, office_contact, django_capture_on_commit_callbacks
 ):
     from core.bootstrap import content_locales
-    from pages.demo_translations import object_translate
+    from demo.translations import object_translate
     from tests.contacts.factories import OrganisationFactory
 
     content_locales()

@@ -19,7 +19,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 import pytest
 
 from core.bootstrap import content_locales
-from pages.demo_translations import object_translate
+from demo.translations import object_translate
 from pages.models import EventIndexPage, EventPage, EventTopic, HomePage
 from tests.contacts.factories import OrganisationFactory, PlaceFactory
 from tests.factories import EventIndexPageFactory, EventPageFactory

@@ -15,7 +15,7 @@ from PIL import Image as PILImage
 
 from core.bootstrap import content_locales
 from core.models import SiteImage
-from pages.demo_translations import object_translate
+from demo.translations import object_translate
 from pages.models import SiteSettings
 from tests.factories import ContentPageFactory, OfficePageFactory
 from tests.integration_checkup.factories import MeasureSheetFactory

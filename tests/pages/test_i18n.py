@@ -14,7 +14,7 @@ import pytest
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from core.bootstrap import content_locales
-from pages.demo_translations import object_translate
+from demo.translations import object_translate
 from tests.factories import ContentPageFactory, OfficePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from core.bootstrap import content_locales
-from pages.demo_translations import object_translate
+from demo.translations import object_translate
 from tests.factories import ContentPageFactory, OfficePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 import pytest
 
 from core.bootstrap import content_locales
-from pages.demo_translations import object_translate
+from demo.translations import object_translate
 from pages.models import HomePage, NewsIndexPage, NewsPage
 from tests.factories import (
     CheckUpPageFactory,

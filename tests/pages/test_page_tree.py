@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 import pytest
 
 from core.bootstrap import content_locales
-from pages.demo_translations import object_translate
+from demo.translations import object_translate
 from tests.factories import OfficePageFactory
 
 pytestmark = pytest.mark.django_db

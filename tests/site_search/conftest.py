@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 import pytest
 
 from core.bootstrap import content_locales
-from pages.demo_translations import object_translate
+from demo.translations import object_translate
 from tests.factories import CheckUpPageFactory, HelpPageFactory
 
 HIT = re.compile(

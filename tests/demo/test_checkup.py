@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 import pytest
 from pypdf import PdfReader
 
-from integration_checkup.demo import checkup_demo_load
+from demo.checkup import checkup_demo_load
 from integration_checkup.models import (
     FieldOfAction,
     MeasureSheet,

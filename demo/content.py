@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from contacts.demo import office_organisation
-from pages.demo_blocks import (
+from demo.blocks import (
     accordion,
     heading,
     link,
@@ -21,10 +20,12 @@ from pages.demo_blocks import (
     office_contact,
     paragraph,
 )
-from pages.demo_events import EVENTS
+from demo.contacts import office_organisation
+from demo.events import EVENTS
+from demo.tree import PageSpec
+from integration_checkup.models import CheckUpPage
 from pages.models import (
     AccessibilityStatementPage,
-    CheckUpPage,
     ContentPage,
     HelpPage,
     HomePage,
@@ -35,7 +36,6 @@ from pages.models import (
     OfficePage,
     StateLinksPage,
 )
-from pages.services import PageSpec
 
 OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
 CONTACT_NAME = "Katja Jüngling"

@@ -19,7 +19,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from contacts.demo import (
+from demo.blocks import office_contact, paragraph
+from demo.contacts import (
     COMMUNITY_HALL,
     LANGUAGE_CAFE,
     LANGUAGE_CAFE_PLACE,
@@ -28,10 +29,9 @@ from contacts.demo import (
     demo_organisation,
     demo_place,
 )
-from pages.demo_blocks import office_contact, paragraph
+from demo.tree import PageSpec
 from pages.models import EventIndexPage, EventPage, EventTopic
 from pages.models.events import all_day_bounds
-from pages.services import PageSpec
 
 FORUM_DAY = datetime.date(2017, 10, 9)
 # The source says only "im November 2017": the day is an example.

@@ -1,7 +1,7 @@
 import pytest
 
-from contacts.demo import contacts_demo_load
 from contacts.models import HelpCategory, Language, Need, Organisation, Person
+from demo.contacts import contacts_demo_load
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from contacts.demo import office_contact_person
+from demo.contacts import office_contact_person
 
 
 def heading(text: str, level: str = "h2") -> dict[str, Any]:

@@ -3,7 +3,7 @@
 The texts sit in one gettext catalogue per language beside this module
 (``en.po``, ``ar.po``, ...): each entry's ``msgid`` is a German source string
 exactly as wagtail-localize extracts it from the demo content
-(``pages.demo_content``), its ``msgstr`` the translation. Translators can edit
+(``demo.content``), its ``msgstr`` the translation. Translators can edit
 them with any PO editor; ``tests/pages/test_demo_translations.py`` fails when a
 German demo string has no translation in a language of the plan below, or when
 an entry no longer belongs to any German demo text.

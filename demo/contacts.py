@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
-from core.bootstrap import default_locale
-
-from .models import (
+from contacts.models import (
     District,
     HelpCategory,
     Language,
@@ -28,7 +26,8 @@ from .models import (
     Person,
     Place,
 )
-from .selectors import berlin_today
+from contacts.selectors import berlin_today
+from core.bootstrap import default_locale
 
 OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
 CONTACT_EMAIL = "juengling.katja@flensburg.de"

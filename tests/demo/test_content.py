@@ -13,7 +13,8 @@ from wagtail.models import Locale, Page, Revision, Site
 
 import pytest
 
-from pages.models import CheckUpPage, HomePage, OfficePage, SiteSettings
+from integration_checkup.models import CheckUpPage
+from pages.models import HomePage, OfficePage, SiteSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -4,12 +4,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Site
 
-from contacts.demo import contacts_demo_load
 from core.bootstrap import content_locales
-from integration_checkup.demo import checkup_demo_load
-from pages import demo_content
-from pages.demo_translations import demo_translations_load
-from pages.services import DemoContentError, page_tree_load
+from demo import content as demo_content
+from demo.checkup import checkup_demo_load
+from demo.contacts import contacts_demo_load
+from demo.translations import demo_translations_load
+from demo.tree import DemoContentError, page_tree_load
 
 
 class Command(BaseCommand):

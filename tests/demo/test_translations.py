@@ -1,5 +1,5 @@
 """The example translations of the demo content: complete for the plan in
-``pages.demo_translations``, never orphaned, loaded once, and German-free
+``demo.translations``, never orphaned, loaded once, and German-free
 where a page is translated."""
 
 import io
@@ -13,12 +13,13 @@ from wagtail.models import Locale, Page, Site
 import pytest
 from wagtail_localize.models import StringTranslation
 
-from contacts.demo import contacts_demo_load
 from core.bootstrap import content_locales
-from integration_checkup.demo import checkup_demo_load
-from pages import demo_content, demo_translations
+from demo import content as demo_content
+from demo import translations as demo_translations
+from demo.checkup import checkup_demo_load
+from demo.contacts import contacts_demo_load
+from demo.tree import page_tree_load
 from pages.models import SiteSettings
-from pages.services import page_tree_load
 from pages.translation_status import EXAMPLE_TOOL
 
 pytestmark = pytest.mark.django_db

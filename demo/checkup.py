@@ -18,10 +18,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
+from wagtail.utils.file import hash_filelike
 
 from core.bootstrap import default_locale, root_collection
-
-from .models import (
+from demo.placeholders import placeholder_pdf
+from integration_checkup.models import (
     FieldOfAction,
     MeasureSheet,
     MeasureStatus,
@@ -29,8 +30,7 @@ from .models import (
     ProcessStep,
     StatusAnalysis,
 )
-from .placeholders import placeholder_pdf
-from .services import measure_status_sync
+from integration_checkup.services import measure_status_sync
 
 DATA_PERIOD = "Q4/2016 und Q1/2017"
 
@@ -202,11 +202,14 @@ def _course_to(final: str) -> list[tuple[str, datetime.date, str]]:
 
 def _placeholder_document(*, title: str, filename: str, lines: list[str]):
     document_model = get_document_model()
-    document = document_model(title=title, accessible=False)
-    document.file.save(
-        filename, ContentFile(placeholder_pdf(title=title, lines=lines)), save=False
+    content = ContentFile(placeholder_pdf(title=title, lines=lines), name=filename)
+    document = document_model(
+        title=title,
+        accessible=False,
+        file_size=content.size,
+        file_hash=hash_filelike(content),
     )
-    document._set_document_file_metadata()
+    document.file.save(filename, content, save=False)
     document.save()
     return document
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 import icalendar
 import pytest
 
-from contacts.demo import contacts_demo_load
-from pages.demo_events import EVENTS, EXAMPLE_EVENTS, upcoming_day
+from demo.contacts import contacts_demo_load
+from demo.events import EVENTS, EXAMPLE_EVENTS, upcoming_day
+from demo.tree import PageSpec, page_tree_load
 from pages.models import EventIndexPage, EventPage, EventTopic, HomePage
-from pages.services import PageSpec, page_tree_load
 
 pytestmark = pytest.mark.django_db
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")

@@ -1,0 +1,102 @@
+"""The Check Up Integration's page in the page tree and its routes."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+
+from pages.models import BasePage
+
+from ..blocks import CHECKUP_BLOCKS
+
+
+def _views():
+    # Imported on use: the views import the forms and selectors, which import
+    # this app's models while Django is still loading them.
+    from integration_checkup import views
+
+    return views
+
+
+class CheckUpPage(RoutablePageMixin, BasePage):
+    """The "Check Up Integration": the process text, and below it the working
+    papers (measure list, measure sheets, fields of action, status analyses,
+    feeds, ZIP of all papers). Each route hands over to a view in
+    ``integration_checkup.views``; ``CheckUpUrls`` there builds their URLs."""
+
+    body = StreamField(CHECKUP_BLOCKS, blank=True, verbose_name=_("Inhalt"))
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Check Up Integration")
+        verbose_name_plural = _("Check Up Integration")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(_views().overview_context(request, self))
+        return context
+
+    @path("massnahmen/", name="measure_list")
+    def measure_list(self, request):
+        return _views().measure_list(request, self)
+
+    @path("massnahmen/<int:number>/", name="measure_detail")
+    def measure_detail(self, request, number):
+        return _views().measure_detail(request, self, number=number)
+
+    @path("massnahmen/<int:number>/handzettel/", name="measure_handout")
+    def measure_handout(self, request, number):
+        return _views().measure_handout(request, self, number=number)
+
+    @path("massnahmen/<int:number>/rueckmeldung/", name="measure_feedback")
+    def measure_feedback(self, request, number):
+        return _views().measure_feedback(request, self, number=number)
+
+    @path("massnahmen/<int:number>/rueckmeldung/danke/", name="measure_feedback_thanks")
+    def measure_feedback_thanks(self, request, number):
+        return _views().measure_feedback_thanks(request, self, number=number)
+
+    @path("massnahmen/<int:number>/feed/", name="measure_feed")
+    def measure_feed(self, request, number):
+        return _views().measure_feed(request, self, number=number)
+
+    @path("handlungsfelder/<slug:slug>/", name="field_detail")
+    def field_detail(self, request, slug):
+        return _views().field_detail(request, self, slug=slug)
+
+    @path("handlungsfelder/<slug:slug>/feed/", name="field_feed")
+    def field_feed(self, request, slug):
+        return _views().field_feed(request, self, slug=slug)
+
+    @path("statusanalysen/", name="analysis_list")
+    def analysis_list(self, request):
+        return _views().analysis_list(request, self)
+
+    @path("arbeitspapiere-zip/", name="archive")
+    def archive(self, request):
+        return _views().archive(request, self)
+
+    @path("arbeitspapiere/feed/", name="papers_feed")
+    def papers_feed(self, request):
+        return _views().papers_feed(request, self)
+
+    @path("arbeitspapiere/feed/rss/", name="papers_feed_rss")
+    def papers_feed_rss(self, request):
+        return _views().papers_feed(request, self, rss=True)
+
+    def measure_path(self, number: int) -> str:
+        """A measure sheet's path below this page, for links from elsewhere
+        (search, API): the route names stay in this app."""
+        return self.reverse_subpage("measure_detail", args=[number])
+
+    def get_sitemap_urls(self, request=None):
+        return [
+            *super().get_sitemap_urls(request),
+            *_views().sitemap_urls(request, self),
+        ]
+
+    def cached_route_arguments(self):
+        return _views().cached_route_arguments()
