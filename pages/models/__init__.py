@@ -1,4 +1,7 @@
-"""The Wagtail page tree of the site (see DESIGN.md, "The content tree")."""
+"""The Wagtail page tree of the site (../shared/DESIGN.md, "The content tree"):
+the home page, the office, refugee information, state links, help, events,
+news and the legal pages. The Check Up Integration page lives in its own app
+(``integration_checkup``)."""
 
 from .accessibility import AccessibilityStatementPage, BarrierReport
 from .base import BasePage
