@@ -1,21 +1,21 @@
 """Is it open now? Opening hours read as Flensburg wall-clock time.
 
-Everything is computed in Europe/Berlin, so a visitor's or server's time zone
-and the switch to and from summer time change nothing: 9:00 is 9:00 local.
+Everything is computed in the site's time zone (``TIME_ZONE``, Europe/Berlin),
+so a visitor's or server's time zone and the switch to and from summer time
+change nothing: 9:00 is 9:00 local.
 """
 
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models.organisations import Weekday
 
-BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 SCHEMA_DAYS = [
     "https://schema.org/Monday",
     "https://schema.org/Tuesday",
@@ -55,7 +55,7 @@ def opening_state(
     slots = list(slots)
     if not slots:
         return OpeningState("unknown", _("keine Öffnungszeiten angegeben"))
-    local = at.astimezone(BERLIN)
+    local = timezone.localtime(at, timezone.get_default_timezone())
     today, now = local.weekday(), local.time()
     yesterday = (today - 1) % 7
     for slot in slots:
@@ -98,7 +98,7 @@ def next_change(
     slots = list(slots)
     if temporarily_closed or appointment_only or not slots:
         return None
-    local = at.astimezone(BERLIN)
+    local = timezone.localtime(at, timezone.get_default_timezone())
     today = local.date()
     candidates = [
         datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
@@ -111,10 +111,11 @@ def next_change(
             closes_day = day + datetime.timedelta(days=slot.closes <= slot.opens)
             candidates.append(datetime.datetime.combine(day, slot.opens))
             candidates.append(datetime.datetime.combine(closes_day, slot.closes))
+    zone = timezone.get_default_timezone()
     later = [
-        moment.replace(tzinfo=BERLIN)
+        moment.replace(tzinfo=zone)
         for moment in candidates
-        if moment.replace(tzinfo=BERLIN) > local
+        if moment.replace(tzinfo=zone) > local
     ]
     return min(later)
 

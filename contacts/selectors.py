@@ -10,7 +10,6 @@ from django.utils import timezone
 from core.translations import default_locale_only
 
 from .models import HelpCategory, Language, Need, OpeningHoursSlot, Organisation, Person
-from .opening_hours import BERLIN
 
 
 def organisation_queryset() -> QuerySet[Organisation]:
@@ -61,7 +60,7 @@ def person_get(*, pk: int) -> Person:
 
 
 def berlin_today(now: datetime.datetime | None = None) -> datetime.date:
-    return (now or timezone.now()).astimezone(BERLIN).date()
+    return timezone.localdate(now or timezone.now(), timezone.get_default_timezone())
 
 
 def needs_current(*, now: datetime.datetime | None = None) -> QuerySet[Need]:

@@ -52,7 +52,7 @@ def digits(value, css_class=""):
 
 @register.simple_tag(takes_context=True)
 def opening_state(context, organisation, at=None):
-    """What is open now, in Europe/Berlin time. The page that shows it stays
+    """What is open now, in the site's time zone (TIME_ZONE). The page that shows it stays
     in the page cache (and a CDN) only until the state changes."""
     now = at or timezone.now()
     state = {

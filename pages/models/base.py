@@ -154,6 +154,15 @@ class BasePage(Page):
                 raise
             return original.specific.route(request, path_components)
 
+    def german_original(self) -> "BasePage":
+        """The page in the site's default language this one translates (the
+        page itself if it is German or its original is gone): lists of
+        events and news are built from the originals' children."""
+        default = default_locale()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
     def get_url_parts(self, request=None):
         """Wagtail's URL parts; a German page shown in another language (not
         translated yet) keeps the reader in that language: on an Arabic page,

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from core.form_styles import KernFormMixin
 from core.listing import filtered_listing
-from core.translations import default_locale, localize_objects
+from core.translations import localize_objects
 from pages import calendars
 
 from .base import BasePage
@@ -330,12 +330,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def _originals(self):
         """Published events below the German original of this index."""
-        source = self
-        default = default_locale()
-        if self.locale_id != default.pk:
-            source = self.get_translation_or_none(default) or self
         return (
-            EventPage.objects.child_of(source)
+            EventPage.objects.child_of(self.german_original())
             .live()
             .public()
             .select_related("place", "organiser")

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.listing import PAGE_PARAMETER
-from core.translations import default_locale, localize_objects
+from core.translations import localize_objects
 from pages import feeds
 
 from .base import BasePage
@@ -96,12 +96,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def news(self):
         """Published news below the German original of this index, newest first."""
-        source = self
-        default = default_locale()
-        if self.locale_id != default.pk:
-            source = self.get_translation_or_none(default) or self
         return (
-            NewsPage.objects.child_of(source)
+            NewsPage.objects.child_of(self.german_original())
             .live()
             .public()
             .order_by("-date", "-first_published_at", "-pk")

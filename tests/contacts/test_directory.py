@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import zoneinfo
 from unittest import mock
 
 from django.db import connection
@@ -12,7 +13,6 @@ from django.utils import timezone
 import pytest
 
 from contacts.models import District
-from contacts.opening_hours import BERLIN
 from tests.factories import HelpPageFactory
 
 from .factories import (
@@ -22,6 +22,8 @@ from .factories import (
     OrganisationFactory,
     PlaceFactory,
 )
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 pytestmark = pytest.mark.django_db
 

@@ -1,18 +1,23 @@
 """'Jetzt geöffnet' in Flensburg time, with the edge cases of real opening hours."""
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
+
+from django.test import override_settings
 
 import pytest
 
 from contacts.opening_hours import (
-    BERLIN,
+    next_change,
     opening_state,
     schema_org_specification,
     weekly_rows,
 )
 
 UTC = datetime.UTC
+# The site's time zone (TIME_ZONE).
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 
 @dataclass
@@ -170,3 +175,17 @@ def test_weekly_rows_and_schema_org_specification():
             "closes": "02:00:00",
         }
     ]
+
+
+def test_hours_are_read_in_the_sites_time_zone():
+    """TIME_ZONE, not a constant: the same instant is 10:00 in Berlin and
+    04:00 in New York, where a 09:00-12:00 slot has not opened yet."""
+    slots = [Slot(0, datetime.time(9), datetime.time(12))]
+    monday_ten_in_berlin = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=BERLIN)
+
+    assert opening_state(slots=slots, at=monday_ten_in_berlin).code == "open"
+    with override_settings(TIME_ZONE="America/New_York"):
+        assert opening_state(slots=slots, at=monday_ten_in_berlin).code == "opens_later"
+        change = next_change(slots=slots, at=monday_ten_in_berlin)
+        assert change.tzinfo == zoneinfo.ZoneInfo("America/New_York")
+        assert (change.hour, change.minute) == (9, 0)

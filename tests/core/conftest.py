@@ -1,4 +1,5 @@
 import datetime
+import zoneinfo
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -8,10 +9,11 @@ from wagtail.documents import get_document_model
 
 import pytest
 
-from contacts.opening_hours import BERLIN
 from tests.contacts.factories import OrganisationFactory
 from tests.core.document_files import MINIMAL_PDF
 from tests.factories import HelpPageFactory, OfficePageFactory
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ import os
 import re
 import socket
 import uuid
+import zoneinfo
 
 from django.core.cache import cache
 from django.db import connection
@@ -17,7 +18,7 @@ from wagtail.models import Page
 
 import pytest
 
-from contacts.opening_hours import BERLIN, next_change
+from contacts.opening_hours import next_change
 from core.page_cache import GENERATION_KEY, MAX_QUERY_STRING_LENGTH
 from integration_checkup.models.feedback import FeedbackStatus
 from pages.models import SiteSettings
@@ -28,6 +29,8 @@ from tests.integration_checkup.factories import (
     FeedbackFactory,
     MeasureSheetFactory,
 )
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 pytestmark = pytest.mark.django_db
 
