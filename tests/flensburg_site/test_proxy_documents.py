@@ -7,7 +7,6 @@ test_proxy_config): nginx follows its X-Accel-Redirect into the media folder
 and sends the file, with Range and the app's headers.
 """
 
-import http.client
 import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,8 +17,9 @@ from wagtail.documents import get_document_model
 
 import pytest
 
-from scripts.local_nginx import NGINX, OPENSSL, SERVER_NAME, local_nginx
+from scripts.local_nginx import NGINX, OPENSSL, local_nginx
 from tests.core.document_files import MINIMAL_PDF
+from tests.flensburg_site.test_proxy_config import https_get
 
 pytestmark = [
     pytest.mark.skipif(NGINX is None, reason="nginx is not installed"),
@@ -104,18 +104,6 @@ def app(client, settings, proxy):
         return document, answer
 
     return download
-
-
-def https_get(proxy, path, headers=None, method="GET"):
-    connection = http.client.HTTPSConnection(
-        SERVER_NAME, proxy["https"], context=proxy["context"], timeout=10
-    )
-    try:
-        connection.request(method, path, headers=headers or {})
-        response = connection.getresponse()
-        return response, response.read()
-    finally:
-        connection.close()
 
 
 def passes_on_the_apps_headers(answer, response, *, but=()) -> None:
