@@ -7,7 +7,7 @@ the command line win over it. Everything comes from environment variables:
 - ``WEB_CONCURRENCY``: worker processes (default 3, about 2 × cores + 1)
 - ``GUNICORN_TIMEOUT``: seconds before a stuck worker is restarted (default 30)
 - ``LOG_FORMAT``: ``json`` (default) writes gunicorn's access and error log as
-  JSON lines, like the application's (core.request_log): method, path, query,
+  JSON lines, like the application's (operations.request_log): method, path, query,
   status, duration_ms, remote_addr, bytes, user_agent; ``text`` keeps
   gunicorn's own format.
 
@@ -38,7 +38,7 @@ class JsonLogger(glogging.Logger):
 
     def setup(self, cfg):
         super().setup(cfg)
-        from core.request_log import JsonFormatter
+        from operations.request_log import JsonFormatter
 
         formatter = JsonFormatter()
         for log in (self.error_log, self.access_log):

@@ -7,9 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Grundlagen")
 
     def ready(self):
-        from core.cache_purge import register_purge_signals
+        from caching.cache_purge import never_purge, purge_on_change
         from core.ratelimit import check_rate_settings
 
-        register_purge_signals()
+        purge_on_change("core.SiteDocument", "core.SiteImage")
+        never_purge("core.SiteRendition")  # written while pages render
         # A malformed rate stops the start instead of every form submission.
         check_rate_settings("FEEDBACK_RATE", "BARRIER_REPORT_RATE")

@@ -30,7 +30,7 @@ def search_query_field() -> forms.CharField:
 class Listing:
     """One page of a filtered list. The list and its count are queried on
     first use: not at all when the rendered list comes from the fragment
-    cache (core.page_cache). ``prepare`` turns the page's objects into what
+    cache (caching.page_cache). ``prepare`` turns the page's objects into what
     the template shows (translations, URLs)."""
 
     def __init__(

@@ -19,7 +19,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from core.request_memo import request_memo
+from caching.request_memo import request_memo
 from core.translations import localized
 
 PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>")

@@ -14,8 +14,8 @@ from django.utils import translation
 
 from wagtail.models import DraftStateMixin, Locale
 
-from core.page_cache import cached_fragment
-from core.request_memo import request_memo
+from caching.page_cache import cached_fragment
+from caching.request_memo import request_memo
 
 
 def active_locale() -> Locale:

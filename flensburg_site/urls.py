@@ -6,14 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 
-from core.health import healthz, readyz
+from operations.health import healthz, readyz
 from core.media import serve_image
 from pages.sitemaps import SiteSitemap
 from pages.views import robots_txt
 
 # Database errors anywhere (a middleware too) become the 503 page of
-# core.db_unavailable instead of a 500.
-handler500 = "core.db_unavailable.server_error"
+# operations.db_unavailable instead of a 500.
+handler500 = "operations.db_unavailable.server_error"
 handler404 = "pages.views.page_not_found"
 
 urlpatterns = [

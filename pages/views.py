@@ -15,7 +15,7 @@ from pages.models.accessibility import BarrierReport
 
 def page_not_found(request, exception):
     """``handler404``: the 404 page. Its path is made up, so none of it goes
-    into the fragment cache (core.page_cache), which would fill up otherwise."""
+    into the fragment cache (caching.page_cache), which would fill up otherwise."""
     return render(request, "404.html", {"fragment_cache_off": True}, status=404)
 
 

@@ -12,7 +12,7 @@ German originals that have no (live) translation yet. Pages must be live and
 public; documents in collections with a view restriction (private) are never
 found. Which objects a visitor may see does not depend on the query: the
 primary keys of each kind are kept in the cache until the next purge
-(``core.page_cache``), and the matches are filtered against them in Python,
+(``caching.page_cache``), and the matches are filtered against them in Python,
 which also counts them. Only the hits shown are loaded, a query per model.
 A search thus costs a fixed number of queries (one when nothing matches),
 whatever the amount of content.
@@ -40,7 +40,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, get_page
 
 from contacts.models import Organisation
 from core.formatting import format_file_size
-from core.page_cache import cached_fragment, cached_fragments
+from caching.page_cache import cached_fragment, cached_fragments
 from core.search_text import searchable_texts
 from core.translations import active_locale, default_locale
 from integration_checkup.models import CheckUpPage, MeasureSheet

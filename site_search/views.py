@@ -27,7 +27,7 @@ from .suggest import search_suggestion
 
 class SearchResults:
     """What the page lists, searched for on first use: not at all when the
-    rendered list comes from the fragment cache (core.page_cache)."""
+    rendered list comes from the fragment cache (caching.page_cache)."""
 
     def __init__(self, request, query, only: str, page_number, search_url: str):
         self.request = request

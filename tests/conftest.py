@@ -60,3 +60,10 @@ def superuser(django_user_model):
 def editor_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _closed_cache_breakers(monkeypatch):
+    """Circuit breakers of Redis caches live per process and location
+    (caching.cache_breaker); a port used again must not find one open."""
+    monkeypatch.setattr("caching.cache_breaker._breakers", {})

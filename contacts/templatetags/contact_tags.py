@@ -13,7 +13,7 @@ from contacts.models import Organisation
 from contacts.opening_hours import next_change, weekly_rows
 from contacts.opening_hours import opening_state as compute_opening_state
 from contacts.phone import phone_format, phone_tel_uri
-from core.page_cache import limit_page_cache
+from caching.page_cache import limit_page_cache
 
 register = template.Library()
 

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from core import translations
-from core.page_cache import cached_fragment
+from caching.page_cache import cached_fragment
 
 register = template.Library()
 

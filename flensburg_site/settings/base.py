@@ -14,7 +14,7 @@ from django.utils.csp import CSP
 
 import dj_database_url
 
-from core.frontend_cache import frontend_cache_backends
+from caching.frontend_cache import frontend_cache_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -58,7 +58,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 ADMIN_URL_PATH = os.environ.get("ADMIN_URL_PATH", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
+    "caching",
     "core",
+    "operations",
+    "admin_security",
     "pages",
     "integration_checkup",
     "contacts",
@@ -99,31 +102,31 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Outermost: one log line (and its request fields) per request; then
-    # database outages become a 503 page (core.db_unavailable).
-    "core.request_log.RequestLogMiddleware",
+    # database outages become a 503 page (operations.db_unavailable).
+    "operations.request_log.RequestLogMiddleware",
     # Before whitenoise and Django's redirects: every answer gets the header.
     "core.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "core.db_unavailable.DatabaseUnavailableMiddleware",
+    "operations.db_unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Whole pages for anonymous visitors: after the language is known, before
-    # the CSRF cookie is set (core.page_cache).
-    "core.page_cache.PageCacheMiddleware",
+    # the CSRF cookie is set (caching.page_cache).
+    "caching.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Wagtail's site for the host and its page for the path, from the cache
     # (after the host check).
-    "core.middleware.CachedSiteMiddleware",
-    "core.middleware.CachedRouteMiddleware",
+    "caching.middleware.CachedSiteMiddleware",
+    "caching.middleware.CachedRouteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff with a TOTP device must give a token (after authentication).
-    "core.two_factor.TwoFactorMiddleware",
+    "admin_security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "core.middleware.AdminContentSecurityPolicyMiddleware",
+    "admin_security.middleware.AdminContentSecurityPolicyMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that its lockout page passes through all the others.
@@ -168,7 +171,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
 # Fault tolerance: PostgreSQL fails fast while it is unreachable (the visitor
-# gets the 503 page of core.db_unavailable instead of a hanging worker);
+# gets the 503 page of operations.db_unavailable instead of a hanging worker);
 # CONN_HEALTH_CHECKS above drops dead connections, so the site recovers by
 # itself. SQLite (the default) survives concurrent writers: WAL lets readers
 # go on while one writes, IMMEDIATE transactions take the write lock up front
@@ -201,7 +204,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Redis server (django-redis). Short timeouts, and a Redis outage is logged
 # and ignored (the cache just misses), so pages never turn into 500s; /readyz
 # still reports it. After a timeout or connection error a circuit breaker
-# skips Redis for CACHE_BREAKER_SECONDS (core.cache_breaker), so a hung Redis
+# skips Redis for CACHE_BREAKER_SECONDS (caching.cache_breaker), so a hung Redis
 # costs one timeout, not one per cache call.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_ENABLED = bool(REDIS_URL)
@@ -209,7 +212,7 @@ CACHE_BREAKER_SECONDS = int(os.environ.get("CACHE_BREAKER_SECONDS", "30"))
 if REDIS_ENABLED:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache_breaker.BreakerRedisCache",
+            "BACKEND": "caching.cache_breaker.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 1,
@@ -227,11 +230,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# Whole pages for anonymous visitors (core.page_cache), seconds; 0 turns the
+# Whole pages for anonymous visitors (caching.page_cache), seconds; 0 turns the
 # page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Parts of pages (site settings, menu, footer, rendered page bodies and head
-# meta; core.page_cache), also for pages that are not cached whole (staff,
+# meta; caching.page_cache), also for pages that are not cached whole (staff,
 # searches, forms); purged with the page cache, seconds; 0 turns them off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # Wagtail's front-end cache invalidation (a CDN or caching proxy in front of
@@ -261,7 +264,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Failed logins count twice (core.admin_login.LoginLockoutHandler):
+# Failed logins count twice (admin_security.admin_login.LoginLockoutHandler):
 # - per user name *and* address: AXES_FAILURE_LIMIT failures lock that pair.
 #   Locking the user name alone would let any stranger lock an editor out
 #   everywhere by typing her name five times; this way he only locks himself.
@@ -271,18 +274,18 @@ AUTHENTICATION_BACKENDS = [
 # Failures older than the cool-off are forgotten; `manage.py axes_reset`
 # unlocks at once.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_HANDLER = "core.admin_login.LoginLockoutHandler"
+AXES_HANDLER = "admin_security.admin_login.LoginLockoutHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 # The client address as the rate limits see it: X-Forwarded-For only with
 # TRUST_X_FORWARDED_FOR.
-AXES_CLIENT_IP_CALLABLE = "core.admin_login.login_client_address"
-AXES_LOCKOUT_CALLABLE = "core.admin_login.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "admin_security.admin_login.login_client_address"
+AXES_LOCKOUT_CALLABLE = "admin_security.admin_login.lockout_response"
 # No record of each successful login with its address (data minimisation).
 AXES_DISABLE_ACCESS_LOG = True
 # Two-factor login with a TOTP app (wagtail-2fa). Staff who set up a device
-# always give a code (core.two_factor); with WAGTAIL_2FA_REQUIRED, staff
+# always give a code (admin_security.two_factor); with WAGTAIL_2FA_REQUIRED, staff
 # without one must set one up before they can use the admin.
 WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", default=False)
 # The name the authenticator app shows for the account.
@@ -413,7 +416,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.SiteDocumentForm"
 
 # Content Security Policy (Django's built-in middleware). Only our own origin:
 # no CDN, no font service, no tracker. The Wagtail admin is not yet CSP-clean
-# and gets a looser policy (see core.middleware).
+# and gets a looser policy (see admin_security.middleware).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
@@ -488,7 +491,7 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBacken
 # Logs go to stdout (docker, systemd and gunicorn collect them there). With
 # LOG_FORMAT=json (the production default) each record is one JSON line with
 # timestamp, level, logger, message and the request's method, path, status
-# and duration where known (core.request_log); "text" is plain lines (dev,
+# and duration where known (operations.request_log); "text" is plain lines (dev,
 # tests). LOG_REQUESTS=true adds one line per request from Django itself
 # (gunicorn.conf.py's access log says the same otherwise).
 LOG_FORMATS = ("json", "text")
@@ -515,7 +518,7 @@ def logging_config(log_format: str) -> dict:
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {
-            "json": {"()": "core.request_log.JsonFormatter"},
+            "json": {"()": "operations.request_log.JsonFormatter"},
             "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         },
         "handlers": {
@@ -526,7 +529,7 @@ def logging_config(log_format: str) -> dict:
             }
         },
         "filters": {
-            "refused_request_body": {"()": "core.request_log.RefusedRequestBodyFilter"}
+            "refused_request_body": {"()": "operations.request_log.RefusedRequestBodyFilter"}
         },
         "root": {"handlers": ["console"], "level": LOG_LEVEL},
         "loggers": {

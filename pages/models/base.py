@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from core.page_cache import cached_fragment
+from caching.page_cache import cached_fragment
 from core.search_text import search_terms_for, searchable_texts
 from core.translations import default_locale
 from pages.blocks import CONTENT_BLOCKS

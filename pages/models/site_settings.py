@@ -10,7 +10,7 @@ from wagtail.models import Locale, TranslatableMixin
 
 from wagtail_localize.fields import SynchronizedField
 
-from core.page_cache import cached_fragment
+from caching.page_cache import cached_fragment
 from pages.blocks import LinkBlock
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
-from core.page_cache import cached_fragment
+from caching.page_cache import cached_fragment
 from core.templatetags.content_language_tags import locale_language, other_language
 from core.translations import localized
 from pages.models.base import fallback_url

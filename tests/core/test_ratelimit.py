@@ -147,7 +147,7 @@ def test_hung_redis_accepts_the_report_in_normal_time_and_warns(
     with silent_server() as port:
         settings.CACHES = {
             "default": {
-                "BACKEND": "core.cache_breaker.BreakerRedisCache",
+                "BACKEND": "caching.cache_breaker.BreakerRedisCache",
                 "LOCATION": f"redis://127.0.0.1:{port}/0",
                 "OPTIONS": {"SOCKET_TIMEOUT": 1, "IGNORE_EXCEPTIONS": True},
             }

@@ -118,8 +118,8 @@ def test_cache_is_local_memory_unless_redis_is_configured():
     )
 
     assert "LocMemCache" in local.stdout
-    # django-redis behind a circuit breaker (core.cache_breaker).
-    assert "core.cache_breaker.BreakerRedisCache" in redis.stdout
+    # django-redis behind a circuit breaker (caching.cache_breaker).
+    assert "caching.cache_breaker.BreakerRedisCache" in redis.stdout
     assert "redis://127.0.0.1:6379/3" in redis.stdout
     # A Redis outage is ignored (the cache misses), and noticed quickly.
     assert "'IGNORE_EXCEPTIONS': True" in redis.stdout

@@ -1,4 +1,4 @@
-"""The header menu comes from the cache until the next purge (core.page_cache)."""
+"""The header menu comes from the cache until the next purge (caching.page_cache)."""
 
 import re
 

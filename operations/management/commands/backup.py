@@ -1,0 +1,53 @@
+"""Back up the database and the media files into a new, checked directory.
+
+    python manage.py backup                      # into BACKUP_DIR (default: backups/)
+    python manage.py backup --output /srv/backups
+
+The new directory ``backup-<UTC time>/`` holds the database dump, media.tar.gz
+and manifest.json (row counts, checksums). Its path is the last line printed.
+``scripts/backup.sh`` wraps this for cron and keeps the newest BACKUP_KEEP.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from operations.backups import BackupError
+from operations.backups.cli import (
+    add_target_arguments,
+    target_database,
+    target_media_root,
+)
+from operations.backups.database import database_label
+from operations.backups.services import backup_create
+
+
+class Command(BaseCommand):
+    help = (
+        "Back up the database and the media files (restore with `manage.py restore`)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--output",
+            type=Path,
+            help="Folder for the new backup directory (default: BACKUP_DIR).",
+        )
+        add_target_arguments(parser)
+
+    def handle(self, *args, **options):
+        database = target_database(options)
+        media_root = target_media_root(options, warn=self.stderr.write)
+        output = options["output"] or Path(settings.BACKUP_DIR)
+        self.stdout.write(f"Backing up {database_label(database)}")
+        if media_root is not None:
+            self.stdout.write(f"and the media files in {media_root}")
+        try:
+            path = backup_create(
+                output_dir=output, database=database, media_root=media_root
+            )
+        except (BackupError, OSError) as error:
+            raise CommandError(f"Backup failed: {error}") from error
+        self.stdout.write(self.style.SUCCESS("Backup complete and checked:"))
+        self.stdout.write(str(path))
