@@ -17,9 +17,12 @@ from django.utils.deprecation import MiddlewareMixin
 
 class AdminContentSecurityPolicyMiddleware(MiddlewareMixin):
     def process_response(self, request, response):
-        if request.path_info.startswith(f"/{settings.ADMIN_URL_PATH}"):
-            if settings.SECURE_CSP_ADMIN and CSP.HEADER_ENFORCE not in response:
-                response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(
-                    settings.SECURE_CSP_ADMIN, get_nonce(request)
-                )
+        if (
+            request.path_info.startswith(f"/{settings.ADMIN_URL_PATH}")
+            and settings.SECURE_CSP_ADMIN
+            and CSP.HEADER_ENFORCE not in response
+        ):
+            response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(
+                settings.SECURE_CSP_ADMIN, get_nonce(request)
+            )
         return response

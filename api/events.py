@@ -1,4 +1,4 @@
-"""Events (pages.EventPage): published, public events of the site.
+"""Events (events.EventPage): published, public events of the site.
 
 Times are ISO 8601 with the Europe/Berlin offset (+01:00 or +02:00), as the
 events happen in Flensburg.
@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ninja import Field, Query, Router, Schema
 
-from pages.models import EventPage, EventTopic
+from events.models import EventPage, EventTopic
 
 from .common import (
     DETAIL_ERRORS,

@@ -21,7 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
 from core.bootstrap import default_locale, root_collection
-from demo.placeholders import placeholder_pdf
+from demo.placeholders import WorkingPaper, placeholder_pdf
 from integration_checkup.models import (
     FieldOfAction,
     MeasureSheet,
@@ -200,16 +200,45 @@ def _course_to(final: str) -> list[tuple[str, datetime.date, str]]:
     return COURSE[: order.index(final) + 1]
 
 
-def _placeholder_document(*, title: str, filename: str, lines: list[str]):
+def analysis_paper(field_name: str) -> WorkingPaper:
+    """The placeholder PDF of a field of action's status analysis."""
+    return WorkingPaper(
+        filename=f"statusanalyse-{slugify(field_name)}.pdf",
+        title=f"Statusanalyse {field_name} (Platzhalter)",
+        lines=(f"Handlungsfeld: {field_name}", f"Datengrundlage: {DATA_PERIOD}"),
+    )
+
+
+def measure_paper(number: int, title: str, field_name: str) -> WorkingPaper:
+    """The placeholder PDF of a measure sheet."""
+    full_title = f"Beispiel: {title}"
+    return WorkingPaper(
+        filename=f"massnahme-{number:02d}.pdf",
+        title=f"Maßnahmensteckbrief {number}: {full_title} (Platzhalter)",
+        lines=(f"Nr. {number}: {full_title}", f"Handlungsfeld: {field_name}"),
+    )
+
+
+def working_papers() -> list[WorkingPaper]:
+    """Every placeholder PDF the demo attaches, in the order it loads them
+    (``scripts/demo_placeholder_pdfs.py`` writes them from this list)."""
+    names = [name for name, _, _ in FIELDS]
+    return [analysis_paper(name) for name in names] + [
+        measure_paper(number, title, names[field_index])
+        for number, title, field_index, _ in MEASURES
+    ]
+
+
+def _placeholder_document(paper: WorkingPaper):
     document_model = get_document_model()
-    content = ContentFile(placeholder_pdf(title=title, lines=lines), name=filename)
+    content = ContentFile(placeholder_pdf(paper), name=paper.filename)
     document = document_model(
-        title=title,
+        title=paper.title,
         accessible=False,
         file_size=content.size,
         file_hash=hash_filelike(content),
     )
-    document.file.save(filename, content, save=False)
+    document.file.save(paper.filename, content, save=False)
     document.save()
     return document
 
@@ -232,7 +261,7 @@ def _ensure_fields(report: CheckUpReport) -> list[FieldOfAction]:
 
 
 def _ensure_analyses(fields: list[FieldOfAction], report: CheckUpReport) -> None:
-    for field_of_action in fields:
+    for (name, _, _), field_of_action in zip(FIELDS, fields, strict=True):
         if StatusAnalysis.objects.filter(field_of_action=field_of_action).exists():
             continue
         title = f"Statusanalyse {field_of_action.name}"
@@ -245,14 +274,7 @@ def _ensure_analyses(fields: list[FieldOfAction], report: CheckUpReport) -> None
                 f"Lücken? Die Statusanalyse des Handlungsfelds {field_of_action.name} "
                 f"beruht auf Informationen und Erhebungen aus {DATA_PERIOD}."
             ),
-            document=_placeholder_document(
-                title=f"{title} (Platzhalter)",
-                filename=f"statusanalyse-{field_of_action.slug}.pdf",
-                lines=[
-                    f"Handlungsfeld: {field_of_action.name}",
-                    f"Datengrundlage: {DATA_PERIOD}",
-                ],
-            ),
+            document=_placeholder_document(analysis_paper(name)),
         )
         report.created.append(title)
 
@@ -278,12 +300,7 @@ def _ensure_measures(fields: list[FieldOfAction], report: CheckUpReport) -> None
             responsible_body="Koordinierungsstelle für Flüchtlinge",
             partners=f"Fokusgruppe {field_of_action.name}",
             document=_placeholder_document(
-                title=f"Maßnahmensteckbrief {number}: {full_title} (Platzhalter)",
-                filename=f"massnahme-{number:02d}.pdf",
-                lines=[
-                    f"Nr. {number}: {full_title}",
-                    f"Handlungsfeld: {field_of_action.name}",
-                ],
+                measure_paper(number, title, FIELDS[field_index][0])
             ),
         )
         sheet.status_changes = [

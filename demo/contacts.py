@@ -30,6 +30,7 @@ from contacts.selectors import berlin_today
 from core.bootstrap import default_locale
 
 OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
+CONTACT_NAME = "Katja Jüngling"
 CONTACT_EMAIL = "juengling.katja@flensburg.de"
 # The city's switchboard 0461 85-0, extension 1653 (stored as E.164).
 CONTACT_PHONE = "0461 85-1653"

@@ -30,8 +30,7 @@ from demo.contacts import (
     demo_place,
 )
 from demo.tree import PageSpec
-from pages.models import EventIndexPage, EventPage, EventTopic
-from pages.models.events import all_day_bounds
+from events.models import EventIndexPage, EventPage, EventTopic, all_day_bounds
 
 FORUM_DAY = datetime.date(2017, 10, 9)
 # The source says only "im November 2017": the day is an example.

@@ -20,8 +20,9 @@ from django.views.decorators.http import require_safe
 
 from core.listing import PAGE_PARAMETER
 
+from .kinds import KIND_KEYS
 from .normalise import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, parse_query
-from .search import KIND_KEYS, site_search
+from .search import site_search
 from .suggest import search_suggestion
 
 

@@ -10,7 +10,9 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
+from events.models import EventIndexPage, EventPage, EventTopic
 from integration_checkup.models import CheckUpPage
+from news.models import NewsIndexPage, NewsPage
 from pages import models
 
 
@@ -101,7 +103,7 @@ class EventIndexPageFactory(BasePageFactory):
     show_in_menus = True
 
     class Meta:
-        model = models.EventIndexPage
+        model = EventIndexPage
 
 
 class EventPageFactory(BasePageFactory):
@@ -110,10 +112,10 @@ class EventPageFactory(BasePageFactory):
         lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
     )
     end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
-    topic = models.EventTopic.FORUM
+    topic = EventTopic.FORUM
 
     class Meta:
-        model = models.EventPage
+        model = EventPage
 
 
 class NewsIndexPageFactory(BasePageFactory):
@@ -122,7 +124,7 @@ class NewsIndexPageFactory(BasePageFactory):
     show_in_menus = True
 
     class Meta:
-        model = models.NewsIndexPage
+        model = NewsIndexPage
 
 
 class NewsPageFactory(BasePageFactory):
@@ -130,4 +132,4 @@ class NewsPageFactory(BasePageFactory):
     date = datetime.date(2026, 11, 2)
 
     class Meta:
-        model = models.NewsPage
+        model = NewsPage

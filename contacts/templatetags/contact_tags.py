@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from caching.page_cache import limit_page_cache
 from contacts import jsonld
 from contacts.models import Organisation
 from contacts.opening_hours import next_change, weekly_rows
 from contacts.opening_hours import opening_state as compute_opening_state
 from contacts.phone import phone_format, phone_tel_uri
-from caching.page_cache import limit_page_cache
 
 register = template.Library()
 

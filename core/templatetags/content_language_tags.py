@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
-from core import translations
 from caching.page_cache import cached_fragment
+from core import translations
 
 register = template.Library()
 

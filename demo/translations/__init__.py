@@ -3,8 +3,9 @@
 The texts sit in one gettext catalogue per language beside this module
 (``en.po``, ``ar.po``, ...): each entry's ``msgid`` is a German source string
 exactly as wagtail-localize extracts it from the demo content
-(``demo.content``), its ``msgstr`` the translation. Translators can edit
-them with any PO editor; ``tests/pages/test_demo_translations.py`` fails when a
+(``demo.content`` and the page modules it assembles), its ``msgstr`` the
+translation. Translators can edit them with any PO editor;
+``tests/demo/test_translations.py`` fails when a
 German demo string has no translation in a language of the plan below, or when
 an entry no longer belongs to any German demo text.
 

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "admin_security",
     "pages",
     "integration_checkup",
+    "events",
+    "news",
     "contacts",
     "site_search",
     "api",

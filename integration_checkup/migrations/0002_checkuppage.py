@@ -1,10 +1,9 @@
 """The Check Up Integration page moves from ``pages`` into this app.
 
 Its table is renamed (pages_checkuppage -> integration_checkup_checkuppage)
-and its content type relabelled in place, so that pages, revisions, drafts,
-translations (wagtail-localize), permissions, the reference and search
-indexes keep pointing at it: they all refer to the content type's row, whose
-id does not change. ``pages.0007`` removes the model from the ``pages`` state.
+and its content type relabelled in place (``core.model_moves``), so that
+pages, revisions, drafts, translations (wagtail-localize), permissions, the
+reference and search indexes keep pointing at it. ``pages.0007`` removes the model from the ``pages`` state.
 """
 
 import datetime
@@ -14,31 +13,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-
-OLD = ("pages", "pages_checkuppage")
-NEW = ("integration_checkup", "integration_checkup_checkuppage")
-
-
-def _move(apps, schema_editor, source, target):
-    model = apps.get_model("integration_checkup", "CheckUpPage")
-    schema_editor.alter_db_table(model, source[1], target[1])
-    content_types = apps.get_model("contenttypes", "ContentType").objects.using(
-        schema_editor.connection.alias
-    )
-    old = content_types.filter(app_label=source[0], model="checkuppage")
-    if old.exists():
-        # A row for the target label can only be new and unused (no page can
-        # have it yet); the old row, with the pages, wins.
-        content_types.filter(app_label=target[0], model="checkuppage").delete()
-        old.update(app_label=target[0])
-
-
-def move_here(apps, schema_editor):
-    _move(apps, schema_editor, OLD, NEW)
-
-
-def move_back(apps, schema_editor):
-    _move(apps, schema_editor, NEW, OLD)
+from core.model_moves import move_models
 
 
 class Migration(migrations.Migration):
@@ -70,5 +45,5 @@ class Migration(migrations.Migration):
             bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         ], database_operations=[]),
-        migrations.RunPython(move_here, move_back),
+        move_models('pages', 'integration_checkup', 'CheckUpPage'),
     ]

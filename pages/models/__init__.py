@@ -1,13 +1,12 @@
 """The Wagtail page tree of the site (../shared/DESIGN.md, "The content tree"):
-the home page, the office, refugee information, state links, help, events,
-news and the legal pages. The Check Up Integration page lives in its own app
-(``integration_checkup``)."""
+the home page, the office, refugee information, state links, help and the
+legal pages, and the page base every page type builds on. The sections with
+their own feature live in their own apps: ``integration_checkup``, ``events``,
+``news``."""
 
 from .accessibility import AccessibilityStatementPage, BarrierReport
 from .base import BasePage
-from .events import EventIndexPage, EventPage, EventTopic
 from .home import HomePage
-from .news import NewsIndexPage, NewsPage
 from .sections import (
     ContentPage,
     HelpPage,
@@ -23,15 +22,10 @@ __all__ = [
     "BarrierReport",
     "BasePage",
     "ContentPage",
-    "EventIndexPage",
-    "EventPage",
-    "EventTopic",
     "HelpPage",
     "HomePage",
     "InfoIndexPage",
     "InfoPage",
-    "NewsIndexPage",
-    "NewsPage",
     "OfficePage",
     "SiteSettings",
     "StateLinksPage",

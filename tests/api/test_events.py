@@ -7,7 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from pages.models import EventTopic
+from events.models import EventTopic
 from tests.contacts.factories import OrganisationFactory, PlaceFactory
 from tests.factories import EventIndexPageFactory, EventPageFactory
 

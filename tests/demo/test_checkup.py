@@ -8,7 +8,8 @@ from wagtail.documents import get_document_model
 import pytest
 from pypdf import PdfReader
 
-from demo.checkup import checkup_demo_load
+from demo.checkup import checkup_demo_load, working_papers
+from demo.placeholders import PAPERS_DIR
 from integration_checkup.models import (
     FieldOfAction,
     MeasureSheet,
@@ -16,6 +17,7 @@ from integration_checkup.models import (
     ProcessStep,
     StatusAnalysis,
 )
+from scripts.demo_placeholder_pdfs import placeholder_pdf as script_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +27,10 @@ def pdf_text(document) -> str:
         return " ".join(
             page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages
         )
+
+
+def reader_text(reader: PdfReader) -> str:
+    return " ".join(page.extract_text() for page in reader.pages)
 
 
 def counts():
@@ -94,3 +100,17 @@ def test_rerun_leaves_edited_sheets_alone():
 
     assert MeasureSheet.objects.get(number=4).title == "Sprachcafés (geprüft)"
     assert MeasureSheet.objects.filter(number=22).count() == 1
+
+
+def test_committed_working_papers_are_what_the_script_writes_now():
+    """One committed PDF per paper, with the title and text that
+    scripts/demo_placeholder_pdfs.py gives it from today's demo data."""
+    papers = working_papers()
+    assert sorted(path.name for path in PAPERS_DIR.glob("*.pdf")) == sorted(
+        paper.filename for paper in papers
+    )
+    for paper in papers:
+        committed = PdfReader(PAPERS_DIR / paper.filename)
+        fresh = PdfReader(io.BytesIO(script_pdf(paper)))
+        assert committed.metadata.title == fresh.metadata.title, paper.filename
+        assert reader_text(committed) == reader_text(fresh), paper.filename

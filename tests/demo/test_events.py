@@ -14,7 +14,8 @@ import pytest
 from demo.contacts import contacts_demo_load
 from demo.events import EVENTS, EXAMPLE_EVENTS, upcoming_day
 from demo.tree import PageSpec, page_tree_load
-from pages.models import EventIndexPage, EventPage, EventTopic, HomePage
+from events.models import EventIndexPage, EventPage, EventTopic
+from pages.models import HomePage
 
 pytestmark = pytest.mark.django_db
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")

@@ -7,16 +7,16 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
+from events.models import EventIndexPage
 from integration_checkup.models import CheckUpPage
+from news.models import NewsIndexPage
 from pages.models import (
     AccessibilityStatementPage,
     ContentPage,
-    EventIndexPage,
     HelpPage,
     HomePage,
     InfoIndexPage,
     InfoPage,
-    NewsIndexPage,
     OfficePage,
     StateLinksPage,
 )

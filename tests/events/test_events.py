@@ -20,7 +20,8 @@ import pytest
 
 from core.bootstrap import content_locales
 from demo.translations import object_translate
-from pages.models import EventIndexPage, EventPage, EventTopic, HomePage
+from events.models import EventIndexPage, EventPage, EventTopic
+from pages.models import HomePage
 from tests.contacts.factories import OrganisationFactory, PlaceFactory
 from tests.factories import EventIndexPageFactory, EventPageFactory
 
@@ -384,7 +385,7 @@ class TestEventAdminCreate(WagtailPageTestCase):
 
     def test_end_before_start_is_refused_in_german(self):
         response = self.client.post(
-            f"/admin/pages/add/pages/eventpage/{self.index.pk}/",
+            f"/admin/pages/add/events/eventpage/{self.index.pk}/",
             self._form(end="2026-12-01 17:00"),
         )
 

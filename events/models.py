@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -20,24 +19,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.form_styles import KernFormMixin
 from core.listing import filtered_listing
 from core.translations import localize_objects
-from pages import calendars
-
-from .base import BasePage
-
-
-class EventTopic(models.TextChoices):
-    """Topics of events. The value is the stable slug of the topic's calendar
-    (``kalender/<slug>/``) and filter; never change a value once published."""
-
-    FORUM = "forum", _("Forum")
-    COMMITTEE = "gremium", _("Ausschuss/Gremium")
-    COUNSELLING = "beratung", _("Beratung")
-    LANGUAGE = "sprache", _("Sprache")
-    ENCOUNTER = "begegnung", _("Begegnung")
-
+from events import calendars
+from events.forms import EventFilterForm, EventTopic
+from pages.models import BasePage
 
 # Routes of the event index; an event with one of these slugs would be hidden.
 RESERVED_SLUGS = {"vergangene", "kalender"}
@@ -178,7 +164,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("topic"),
     ]
 
-    parent_page_types = ["pages.EventIndexPage"]
+    parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     exclude_fields_in_copy = ["import_source", "import_uid"]
 
@@ -288,7 +274,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     """
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.EventPage"]
+    subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -401,18 +387,3 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 EVENTS_PER_PAGE = 10
 CALENDAR_HISTORY = datetime.timedelta(days=365)
 CALENDAR_MAX_EVENTS = 1000
-
-
-class EventFilterForm(KernFormMixin, forms.Form):
-    """The GET form of the event lists (shareable URLs, no JavaScript)."""
-
-    thema = forms.ChoiceField(
-        label=_("Thema"),
-        required=False,
-        choices=[("", _("Alle Themen")), *EventTopic.choices],
-        error_messages={
-            "invalid_choice": _(
-                "Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der Liste."
-            )
-        },
-    )

@@ -15,9 +15,8 @@ from wagtail.search import index
 
 from core.listing import PAGE_PARAMETER
 from core.translations import localize_objects
-from pages import feeds
-
-from .base import BasePage
+from news import feeds
+from pages.models import BasePage
 
 NEWS_PER_PAGE = 10
 FEED_ITEMS = 20
@@ -44,7 +43,7 @@ class NewsPage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.FilterField("date")]
 
-    parent_page_types = ["pages.NewsIndexPage"]
+    parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
     class Meta:
@@ -66,7 +65,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     each item's translation where one exists."""
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.NewsPage"]
+    subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -33,8 +33,7 @@ from django.utils.text import Truncator, slugify
 import icalendar
 from dateutil.rrule import rrulestr
 
-from pages.models import EventIndexPage, EventPage, EventTopic
-from pages.models.events import all_day_bounds
+from events.models import EventIndexPage, EventPage, EventTopic, all_day_bounds
 
 FETCH_TIMEOUT_SECONDS = 20
 MAX_BYTES = 5 * 1024 * 1024

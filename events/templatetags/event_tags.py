@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from contacts.templatetags.contact_tags import JSON_ESCAPES
 from core.formatting import localize_digits
-from pages.jsonld import event_data
+from events.jsonld import event_data
 
 register = template.Library()
 

@@ -14,9 +14,9 @@ from wagtail.models import Locale
 import pytest
 
 from core.bootstrap import content_locales
-from pages import event_import
-from pages.event_import import EventImportError, events_import
-from pages.models import EventPage, EventTopic
+from events import event_import
+from events.event_import import EventImportError, events_import
+from events.models import EventPage, EventTopic
 from tests.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db

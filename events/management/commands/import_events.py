@@ -4,15 +4,15 @@
     manage.py import_events kalender.ics --index /veranstaltungen/ --topic beratung --dry-run
 
 The rules (update instead of duplicate, staff edits win, recurring events,
-one transaction) are described in ``pages/event_import.py``.
+one transaction) are described in ``events/event_import.py``.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Locale, Page
 
-from pages.event_import import EventImportError, events_import
-from pages.models import EventIndexPage, EventTopic
+from events.event_import import EventImportError, events_import
+from events.models import EventIndexPage, EventTopic
 
 
 def _index(value: str) -> EventIndexPage:

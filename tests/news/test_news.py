@@ -17,7 +17,8 @@ import pytest
 
 from core.bootstrap import content_locales
 from demo.translations import object_translate
-from pages.models import HomePage, NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage
+from pages.models import HomePage
 from tests.factories import (
     CheckUpPageFactory,
     NewsIndexPageFactory,

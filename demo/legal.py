@@ -1,0 +1,180 @@
+"""The demo site's legal and accessibility pages: Leichte Sprache, Impressum,
+Datenschutzerklärung, Erklärung zur Barrierefreiheit and Deutsche
+Gebärdensprache (linked from the header, the footer and the site settings).
+
+The provider's address, the privacy details and the accessibility statement
+are examples the city checks before going live (``contains_examples``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from demo.blocks import heading, notice, paragraph
+from demo.contacts import CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, OFFICE_NAME
+from demo.tree import PageSpec
+from pages.models import AccessibilityStatementPage, ContentPage
+
+LEGAL_PAGES = [
+    PageSpec(
+        model=ContentPage,
+        slug="leichte-sprache",
+        title="Leichte Sprache",
+        fields={
+            "intro": "Hier erklären wir in Leichter Sprache, was die Koordinierungsstelle macht.",
+            "body": [
+                heading("Was ist die Koordinierungsstelle für Flüchtlinge?"),
+                paragraph(
+                    "<p>Die Koordinierungsstelle ist ein Büro der Stadt Flensburg.</p>"
+                    "<p>Das Büro hilft bei einer wichtigen Aufgabe:</p>"
+                    "<p>Menschen sind aus ihrem Land geflohen. "
+                    "Sie sind jetzt in Flensburg. "
+                    "Sie sollen hier gut leben können.</p>"
+                    "<p>Viele Menschen und Stellen helfen dabei. "
+                    "Das Büro sorgt dafür: Alle arbeiten gut zusammen.</p>"
+                ),
+                heading("Wer bezahlt das Büro?"),
+                paragraph(
+                    "<p>Das Land Schleswig-Holstein bezahlt das Büro. "
+                    "Das Land macht das seit dem 1. Juli 2015.</p>"
+                ),
+                heading("Wie können Sie uns erreichen?"),
+                paragraph(
+                    "<p>Sie können Frau Jüngling anrufen. "
+                    "Die Telefon-Nummer ist: 0461 85-1653.</p>"
+                    "<p>Sie können auch eine E-Mail schreiben. "
+                    "Die Adresse ist: juengling.katja@flensburg.de</p>"
+                ),
+            ],
+        },
+    ),
+    PageSpec(
+        model=ContentPage,
+        slug="impressum",
+        title="Impressum",
+        fields={
+            "intro": "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz (DDG).",
+            "contains_examples": True,
+            "body": [
+                heading("Anbieterin"),
+                paragraph(
+                    "<p>Stadt Flensburg<br>"
+                    "vertreten durch die Oberbürgermeisterin bzw. den Oberbürgermeister<br>"
+                    "Beispielstraße 1, 24937 Flensburg</p>"
+                ),
+                heading("Verantwortlich für den Inhalt"),
+                paragraph(
+                    f"<p>{OFFICE_NAME}<br>{CONTACT_NAME}<br>"
+                    f"Telefon: {CONTACT_PHONE}<br>E-Mail: {CONTACT_EMAIL}</p>"
+                ),
+            ],
+        },
+    ),
+    PageSpec(
+        model=ContentPage,
+        slug="datenschutz",
+        title="Datenschutzerklärung",
+        fields={
+            "intro": (
+                "Informationen nach Art. 13 DSGVO: welche Daten beim Besuch dieser Website "
+                "verarbeitet werden und welche Rechte Sie haben."
+            ),
+            "contains_examples": True,
+            "body": [
+                heading("Keine Cookies, keine Tracker"),
+                paragraph(
+                    "<p>Diese Website setzt für Besucherinnen und Besucher keine Cookies, bindet "
+                    "keine Inhalte fremder Anbieter ein und verwendet keine Analyse- oder "
+                    "Trackingdienste. Schriften und Programmbibliotheken liegen auf unserem "
+                    "eigenen Server.</p>"
+                ),
+                heading("Server-Protokolle"),
+                paragraph(
+                    "<p>Beim Aufruf einer Seite verarbeitet der Server technisch notwendige Daten "
+                    "(z. B. IP-Adresse, Zeitpunkt, aufgerufene Adresse), um die Website "
+                    "auszuliefern und ihre Sicherheit zu gewährleisten.</p>"
+                ),
+                heading("Ihre Rechte"),
+                paragraph(
+                    "<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung und "
+                    "Einschränkung der Verarbeitung sowie ein Beschwerderecht bei der "
+                    "Aufsichtsbehörde.</p>"
+                ),
+            ],
+        },
+    ),
+    PageSpec(
+        model=AccessibilityStatementPage,
+        slug="barrierefreiheit",
+        title="Erklärung zur Barrierefreiheit",
+        fields={
+            "intro": (
+                "Die Stadt Flensburg möchte diese Website für alle Menschen zugänglich machen, "
+                "nach dem Landesbehindertengleichstellungsgesetz Schleswig-Holstein und der "
+                "BITV 2.0."
+            ),
+            "conformance_status": "partial",
+            "evaluation_method": (
+                "Selbstbewertung der Koordinierungsstelle mit automatischen Prüfungen "
+                "(axe-core) und Tests mit Tastatur und Bildschirmleser."
+            ),
+            "statement_date": datetime.date.today,
+            "last_review": datetime.date.today,
+            "barriers": [
+                {
+                    "type": "barrier",
+                    "value": {
+                        "title": "Arbeitspapiere des Check Up Integration (PDF)",
+                        "description": (
+                            "Einige Arbeitspapiere sind noch keine barrierefreien PDF-Dateien. "
+                            "Bei jedem Download steht, ob das Dokument barrierefrei ist."
+                        ),
+                        "reason": "not_yet_fixed",
+                        "alternative": (
+                            "Die Koordinierungsstelle schickt Ihnen die Inhalte auf Wunsch in "
+                            "einer zugänglichen Form."
+                        ),
+                        "planned_fix": "Barrierefreie Fassungen bis Ende 2027",
+                    },
+                },
+                {
+                    "type": "barrier",
+                    "value": {
+                        "title": "Video in Deutscher Gebärdensprache",
+                        "description": "Das Video in Deutscher Gebärdensprache fehlt noch.",
+                        "reason": "not_yet_fixed",
+                        "alternative": "Die Seite in Leichter Sprache fasst die Inhalte zusammen.",
+                        "planned_fix": "",
+                    },
+                },
+            ],
+            "feedback_contact": (
+                f'<p>Koordinierungsstelle für Flüchtlinge, E-Mail: <a href="mailto:{CONTACT_EMAIL}">'
+                f"{CONTACT_EMAIL}</a>, Telefon: {CONTACT_PHONE}</p>"
+            ),
+            "complaints_office": (
+                "<p>Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können "
+                "Sie sich an die <b>Beschwerdestelle für barrierefreie Informationstechnik</b> "
+                "des Landes Schleswig-Holstein wenden. Ihre Kontaktdaten finden Sie im "
+                "Landesportal schleswig-holstein.de.</p>"
+            ),
+            "contains_examples": True,
+        },
+    ),
+    PageSpec(
+        model=ContentPage,
+        slug="gebaerdensprache",
+        title="Deutsche Gebärdensprache",
+        fields={
+            "intro": "Informationen der Koordinierungsstelle in Deutscher Gebärdensprache (DGS).",
+            "body": [
+                notice(
+                    "Video folgt",
+                    "<p>Hier erscheint ein Video in Deutscher Gebärdensprache. Es erklärt, was "
+                    "die Koordinierungsstelle für Flüchtlinge macht und wie Sie sie "
+                    "erreichen.</p>",
+                ),
+            ],
+        },
+    ),
+]
