@@ -9,7 +9,7 @@ from core.form_styles import (
     HoneypotFormMixin,
     KernFormMixin,
 )
-from pages.models.accessibility import BarrierReport
+from pages.models.barrier_report import BarrierReport
 
 
 class BarrierReportForm(

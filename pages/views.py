@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.ratelimit import rate_limited
 from pages.forms import BarrierReportForm
-from pages.models.accessibility import BarrierReport
+from pages.models.barrier_report import BarrierReport
 
 
 def page_not_found(request, exception):

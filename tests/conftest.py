@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -7,6 +9,49 @@ from wagtail.models import Page, Site
 import pytest
 
 from tests.factories import HomePageFactory
+
+# Fixtures of pytest-django that give a test the database.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+    "admin_user",
+    "admin_client",
+    "django_db_setup",
+}
+
+
+def uses_database(item) -> bool:
+    """The test reaches the database: marked ``django_db``, ``database``
+    (through a process of its own) or asking for a database fixture."""
+    return bool(
+        item.get_closest_marker("django_db")
+        or item.get_closest_marker("database")
+        or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def on_postgres() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgis"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, run only the tests that reach the database: the others
+    (and the browser tests, which serve the demo from a SQLite file of their
+    own) do the same on any database and ran in the SQLite run.
+    ALL_TESTS_ON_POSTGRES=1 runs every test there too."""
+    if not on_postgres() or os.environ.get("ALL_TESTS_ON_POSTGRES"):
+        return
+    skip = pytest.mark.skip(
+        reason="independent of the database: runs on SQLite "
+        "(ALL_TESTS_ON_POSTGRES=1 runs it here too)"
+    )
+    for item in items:
+        if item.get_closest_marker("browser") or not uses_database(item):
+            item.add_marker(skip)
+
 
 EDITOR_PASSWORD = "ein-sicheres-Passwort-für-Tests"
 

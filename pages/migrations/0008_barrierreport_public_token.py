@@ -7,7 +7,7 @@ import secrets
 
 from django.db import migrations, models
 
-import pages.models.accessibility
+import pages.models.barrier_report
 
 
 def fill_tokens(apps, schema_editor):
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             model_name="barrierreport",
             name="public_token",
             field=models.CharField(
-                default=pages.models.accessibility.new_public_token,
+                default=pages.models.barrier_report.new_public_token,
                 editable=False,
                 max_length=64,
                 unique=True,

@@ -4,7 +4,8 @@ legal pages, and the page base every page type builds on. The sections with
 their own feature live in their own apps: ``integration_checkup``, ``events``,
 ``news``."""
 
-from .accessibility import AccessibilityStatementPage, BarrierReport
+from .accessibility import AccessibilityStatementPage
+from .barrier_report import BarrierReport
 from .base import BasePage
 from .home import HomePage
 from .sections import (

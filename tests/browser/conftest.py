@@ -10,9 +10,10 @@ and also when the worker dies (Linux: parent-death signal); its temporary
 files are removed.
 
 Browser tests (marked ``browser``: they need chromium or the demo server)
-read the demo and are not about database behaviour: they run once, on SQLite. With DATABASE_URL pointing to PostgreSQL they are skipped
-unless BROWSER_TESTS_ON_POSTGRES is set (the demo server always uses its own
-SQLite file; the setting only lets the tests run at all).
+read the demo and are not about database behaviour: they run once, on SQLite.
+With DATABASE_URL pointing to PostgreSQL they are skipped unless
+ALL_TESTS_ON_POSTGRES is set (tests/conftest.py; the demo server always uses
+its own SQLite file).
 """
 
 import contextlib
@@ -35,23 +36,6 @@ import pytest
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = "flensburg_site.settings.browser"
-
-
-def _on_postgres() -> bool:
-    return os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgis"))
-
-
-def pytest_collection_modifyitems(config, items):
-    if not _on_postgres() or os.environ.get("BROWSER_TESTS_ON_POSTGRES"):
-        return
-    skip = pytest.mark.skip(
-        reason="Browser tests run once, on SQLite (they read the demo and are not "
-        "about database behaviour); set BROWSER_TESTS_ON_POSTGRES=1 to run them "
-        "here too."
-    )
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
