@@ -10,8 +10,9 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale
 
 
-def default_locale() -> Locale:
-    """German, the source language."""
+def ensure_default_locale() -> Locale:
+    """German, the source language (created if the database lacks it; the
+    locale of a request is ``core.translations.active_locale``)."""
     language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     locale, _created = Locale.objects.get_or_create(language_code=language)
     return locale

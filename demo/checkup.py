@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
-from core.bootstrap import default_locale, root_collection
+from core.bootstrap import ensure_default_locale, root_collection
 from demo.placeholders import WorkingPaper, placeholder_pdf
 from integration_checkup.models import (
     FieldOfAction,
@@ -331,7 +331,7 @@ def _ensure_process(report: CheckUpReport) -> None:
 def checkup_demo_load() -> CheckUpReport:
     """Add what is missing; never change what exists (editors' work stays)."""
     report = CheckUpReport()
-    default_locale()
+    ensure_default_locale()
     root_collection()
     fields = _ensure_fields(report)
     _ensure_analyses(fields, report)

@@ -27,7 +27,7 @@ from contacts.models import (
     Place,
 )
 from contacts.selectors import berlin_today
-from core.bootstrap import default_locale
+from core.bootstrap import ensure_default_locale
 
 OFFICE_NAME = "Koordinierungsstelle für Flüchtlinge"
 CONTACT_NAME = "Katja Jüngling"
@@ -336,7 +336,7 @@ def _ensure_needs(report: DirectoryReport) -> None:
 def contacts_demo_load() -> DirectoryReport:
     """Add what is missing; never change what exists."""
     report = DirectoryReport()
-    default_locale()
+    ensure_default_locale()
     _ensure_taxonomy(report)
     _ensure_organisations(report)
     _ensure_people(report)

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
-from core.bootstrap import default_locale
+from core.bootstrap import ensure_default_locale
 from pages.models import HomePage, SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def _tree_root() -> Page:
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(
-            instance=Page(title="Root", slug="root", locale=default_locale())
+            instance=Page(title="Root", slug="root", locale=ensure_default_locale())
         )
     return root
 
@@ -164,7 +164,8 @@ def _page_at(home: Page, path: tuple[str, ...]) -> Page:
 def site_settings_fill(*, values: dict[str, Any], home: Page) -> bool:
     """Fill the site settings, but only while no editor has entered anything."""
     site_settings = (
-        SiteSettings.objects.filter(locale=default_locale()).first() or SiteSettings()
+        SiteSettings.objects.filter(locale=ensure_default_locale()).first()
+        or SiteSettings()
     )
     pristine = not (
         site_settings.address

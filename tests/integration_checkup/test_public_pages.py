@@ -131,6 +131,48 @@ def test_list_form_works_as_plain_get_form_and_keeps_the_choice(
 
 
 @pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # folded as the site search folds words: umlauts spelled out, case
+        ("?q=Boerse", ["Praktikumsbörse", "Wohnungsbörse"]),
+        ("?q=boerse", ["Praktikumsbörse", "Wohnungsbörse"]),
+        ("?q=B%C3%96RSE", ["Praktikumsbörse", "Wohnungsbörse"]),
+        ("?q=PRAKTIKUMSB%C3%96RSE", ["Praktikumsbörse"]),
+        ("?handlungsfeld=wohnen&q=Boerse", ["Wohnungsbörse"]),
+        ("?q=Boerse+Betriebe", ["Praktikumsbörse"]),
+        ("?q=Flohmarkt", []),
+        ("?q=Boerse+Flohmarkt", []),
+    ],
+)
+def test_list_text_filter_matches_words_as_the_site_search(
+    client, checkup_url, sheets, query, expected
+):
+    response = client.get(checkup_url + "massnahmen/" + query)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert listed_titles(html) == expected
+    noun = "Maßnahmensteckbrief" if len(expected) == 1 else "Maßnahmensteckbriefe"
+    assert f"{len(expected)} {noun} gefunden" in html
+
+
+def test_list_text_filter_reads_the_text_of_rich_text_not_its_markup(
+    client, checkup_url, sheets
+):
+    sheets["wohnung"].goals = "<p>Mehr <b>Wohnraum</b> für Familien</p>"
+    sheets["wohnung"].save()
+    url = checkup_url + "massnahmen/?q="
+
+    assert listed_titles(client.get(url + "WOHNRAUM").content.decode()) == [
+        "Wohnungsbörse"
+    ]
+    assert listed_titles(client.get(url + "fuer+Familien").content.decode()) == [
+        "Wohnungsbörse"
+    ]
+    assert listed_titles(client.get(url + "Wohnraum%3C%2Fb").content.decode()) == []
+
+
+@pytest.mark.parametrize(
     ("query", "message"),
     [
         ("?handlungsfeld=mond", "Dieses Handlungsfeld gibt es nicht."),
