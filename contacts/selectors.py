@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from core.listing import folded_matches
 from core.translations import default_locale_only
 
 from .models import HelpCategory, Language, Need, OpeningHoursSlot, Organisation, Person
@@ -31,7 +32,18 @@ def organisation_list(
     language: Language | None = None,
     query: str = "",
 ) -> QuerySet[Organisation]:
-    """The German originals, filtered; ``views`` swaps in translations."""
+    """The German originals, filtered; ``views`` swaps in translations.
+
+    ``query`` matches words as the site search does: folded, so "Boerse"
+    finds "Börse" (``core.listing.folded_matches``). Databases cannot fold:
+    SQLite's ``LIKE`` ignores the case of ASCII letters only, neither spells
+    out umlauts, and a folded copy in the database would be a second
+    normaliser to keep in step. So the name, description, street and
+    categories of the organisations that the other filters leave (the
+    directory of one city: hundreds at most) are read in one query and
+    compared in Python; the list is then those organisations by primary key,
+    still a queryset for counting and paging.
+    """
     organisations = default_locale_only(organisation_queryset())
     if category is not None:
         organisations = organisations.filter(categories=category)
@@ -39,13 +51,16 @@ def organisation_list(
         organisations = organisations.filter(place__district=district)
     if language is not None:
         organisations = organisations.filter(languages=language)
-    for word in query.split():
-        organisations = organisations.filter(
-            Q(name__icontains=word)
-            | Q(description__icontains=word)
-            | Q(place__street__icontains=word)
-            | Q(categories__name__icontains=word)
+    if query.split():
+        # One row per category; rows of one organisation count as one.
+        rows = (
+            organisations.prefetch_related(None)
+            .order_by()
+            .values_list(
+                "pk", "name", "description", "place__street", "categories__name"
+            )
         )
+        organisations = organisations.filter(pk__in=folded_matches(rows, query))
     return organisations.distinct().order_by("name")
 
 

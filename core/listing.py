@@ -2,15 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from .search_words import fold
+
 PAGE_PARAMETER = "seite"
 QUERY_MAX_LENGTH = 200
+
+
+def folded_matches(rows: Iterable[Sequence], query: str) -> list:
+    """The keys of the rows whose texts contain every word of ``query``.
+
+    Text and words are compared folded as the site search folds them
+    (``core.search_words.fold``, German): case, umlauts and ß spelled out,
+    accents, so "Boerse", "boerse" and "BÖRSE" find "Börse" and "Strasse"
+    finds "Straße". A word matches anywhere inside a text, as ``icontains``
+    did ("börse" finds "Praktikumsbörse", "Wohn" finds "Wohnungen"); each
+    word may match another text of the row. ``rows`` are ``(key, text, ...)``;
+    rows with the same key (one per related object) count as one.
+    """
+    words = [folded for word in query.split() if (folded := fold(word))]
+    texts: dict = {}
+    for key, *values in rows:
+        texts.setdefault(key, {}).update(
+            dict.fromkeys(value for value in values if value)
+        )
+    matches = []
+    for key, values in texts.items():
+        # Fields apart on lines: no query word (split on whitespace) spans two.
+        folded = fold("\n".join(values))
+        if all(word in folded for word in words):
+            matches.append(key)
+    return matches
 
 
 def search_query_field() -> forms.CharField:

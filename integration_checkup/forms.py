@@ -13,7 +13,8 @@ from core.form_styles import (
 from core.listing import search_query_field
 from core.translations import localize_objects
 
-from .models import Feedback, MeasureStatus
+from .models.feedback import Feedback
+from .models.measures import MeasureStatus
 from .services import measure_status_sync
 
 

@@ -6,29 +6,39 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wagtail.rich_text import get_text_for_indexing
+
+from core.listing import folded_matches
+from core.search_words import fold
 from core.translations import default_locale, default_locale_only
 
-from .models import (
-    Feedback,
-    FieldOfAction,
-    MeasureSheet,
-    MeasureStatus,
-    MeasureStatusChange,
-    ProcessStep,
-    StatusAnalysis,
-)
-from .models.feedback import FeedbackStatus
+from .models.feedback import Feedback, FeedbackStatus
+from .models.fields import FieldOfAction, StatusAnalysis
+from .models.measures import MeasureSheet, MeasureStatus, MeasureStatusChange
+from .models.process import ProcessStep
 
 
 def measure_list(
     *, field: FieldOfAction | None = None, status: str = "", query: str = ""
 ) -> QuerySet[MeasureSheet]:
-    """Published measure sheets, optionally filtered; ordered by number."""
+    """Published measure sheets (German originals), optionally filtered;
+    ordered by number.
+
+    ``query`` matches words as the site search does: folded, so "Boerse"
+    finds "Börse" (``core.listing.folded_matches``). Databases cannot fold:
+    SQLite's ``LIKE`` ignores the case of ASCII letters only, neither spells
+    out umlauts, and a folded copy in the database would be a second
+    normaliser to keep in step. So the texts of the sheets that the other
+    filters leave (tens, a few hundred at most: the city council decides
+    each) are read in one query and compared in Python; the list is then
+    those sheets by primary key, still a queryset for counting and paging.
+    The goals count with their text, not their markup.
+    """
     sheets = default_locale_only(MeasureSheet.objects.filter(live=True)).select_related(
         "field_of_action", "document"
     )
@@ -36,15 +46,21 @@ def measure_list(
         sheets = sheets.filter(field_of_action=field)
     if status:
         sheets = sheets.filter(status=status)
-    for word in query.split():
-        sheets = sheets.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(goals__icontains=word)
-            | Q(responsible_body__icontains=word)
-            | Q(partners__icontains=word)
-            | Q(field_of_action__name__icontains=word)
+    if query.split():
+        rows = sheets.order_by().values_list(
+            "pk",
+            "title",
+            "summary",
+            "goals",
+            "responsible_body",
+            "partners",
+            "field_of_action__name",
         )
+        texts = (
+            (pk, title, summary, get_text_for_indexing(goals), *rest)
+            for pk, title, summary, goals, *rest in rows
+        )
+        sheets = sheets.filter(pk__in=folded_matches(texts, query))
     return sheets.order_by("number")
 
 
@@ -164,13 +180,10 @@ class ArchiveEntry:
     document: object
 
 
-GERMAN_LETTERS = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
-
-
 def _file_stem(text: str) -> str:
-    return slugify(text.translate(GERMAN_LETTERS))
+    """A file name from German text: umlauts and ß spelled out, as the search
+    folds them ("Börse" -> "boerse")."""
+    return slugify(fold(text))
 
 
 def documents_published() -> list[ArchiveEntry]:

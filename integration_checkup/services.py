@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Feedback, MeasureSheet
+from .models.measures import MeasureSheet
 
 
 def measure_status_sync(*, measure: MeasureSheet) -> None:
@@ -15,16 +15,3 @@ def measure_status_sync(*, measure: MeasureSheet) -> None:
     if changes:
         newest = max(changes, key=lambda change: (change.date, change.sort_order or 0))
         measure.status = newest.status
-
-
-def feedback_submit(
-    *, measure: MeasureSheet, text: str, name: str, email: str, consent: bool
-) -> Feedback:
-    """Store a visitor's feedback; it waits for approval before anyone sees it."""
-    return Feedback.objects.create(
-        measure=measure,
-        text=text.strip(),
-        name=name.strip(),
-        email=email.strip(),
-        consent=consent,
-    )

@@ -1,15 +1,18 @@
-"""Public views of the Check Up Integration.
+"""Public views of the Check Up Integration: its pages (measure list, sheet,
+handout, feedback form, field of action, status analyses) and the lists of
+its routes for sitemap.xml and the CDN purge.
 
 They are served under the Check Up Integration page of the page tree
 (``models.CheckUpPage``, whose routes call them), which is passed in as
-``index_page``; ``CheckUpUrls`` builds the URLs of its routes.
+``index_page``. Every route calls its view from this module: the feeds and
+the ZIP, which answer with a file, are written in ``feed_views`` and
+imported here; ``routes.CheckUpUrls`` builds the URLs of the routes.
 """
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
@@ -17,54 +20,14 @@ from core.ratelimit import rate_limited
 from core.translations import default_locale_only, localize_objects
 
 from . import selectors
-from .downloads import archive_response
-from .feeds import MeasureEventsFeed, WorkingPapersFeed
+
+# Re-exported for CheckUpPage's routes (see above).
 from .forms import FeedbackForm, MeasureFilterForm
-from .models import FieldOfAction, MeasureSheet, StatusAnalysis
-from .services import feedback_submit
+from .models.fields import FieldOfAction, StatusAnalysis
+from .models.measures import MeasureSheet
+from .routes import CheckUpUrls, field_or_404, measure_or_404
 
 MEASURES_PER_PAGE = 25
-
-
-class CheckUpUrls:
-    """Builds the public URLs below the Check Up Integration page."""
-
-    def __init__(self, index_page, request=None):
-        self.page = index_page
-        self.base = index_page.get_url(request=request) or "/"
-
-    def route(self, name: str, *args) -> str:
-        return self.base + self.page.reverse_subpage(name, args=args)
-
-    @property
-    def overview(self) -> str:
-        return self.base
-
-    @property
-    def measures(self) -> str:
-        return self.route("measure_list")
-
-    @property
-    def analyses(self) -> str:
-        return self.route("analysis_list")
-
-    @property
-    def archive(self) -> str:
-        return self.route("archive")
-
-    @property
-    def papers_feed(self) -> str:
-        return self.route("papers_feed")
-
-    @property
-    def papers_feed_rss(self) -> str:
-        return self.route("papers_feed_rss")
-
-    def measure(self, measure: MeasureSheet) -> str:
-        return self.base + self.page.measure_path(measure.number)
-
-    def field(self, field: FieldOfAction) -> str:
-        return self.route("field_detail", field.slug)
 
 
 def _render(request, index_page, template, context, *, trail=(), status=200):
@@ -143,13 +106,6 @@ def measure_list(request, index_page):
     )
 
 
-def _measure_or_404(number: int) -> MeasureSheet:
-    try:
-        return selectors.measure_get(number=number)
-    except MeasureSheet.DoesNotExist as error:
-        raise Http404(_("Diesen Maßnahmensteckbrief gibt es nicht.")) from error
-
-
 def _measure_trail(urls: CheckUpUrls, measure: MeasureSheet, *more) -> list:
     return [
         (_("Maßnahmensteckbriefe"), urls.measures),
@@ -160,7 +116,7 @@ def _measure_trail(urls: CheckUpUrls, measure: MeasureSheet, *more) -> list:
 
 def measure_detail(request, index_page, number: int):
     urls = CheckUpUrls(index_page, request)
-    original = _measure_or_404(number)
+    original = measure_or_404(number)
     (measure,) = _with_urls(urls, [original])
     # Feedback belongs to the measure, whatever language it was written in.
     measure.approved_feedback = original.approved_feedback
@@ -181,7 +137,7 @@ def measure_detail(request, index_page, number: int):
 def measure_handout(request, index_page, number: int):
     """The sheet on one printed page, with a QR code to its address."""
     urls = CheckUpUrls(index_page, request)
-    original = _measure_or_404(number)
+    original = measure_or_404(number)
     (measure,) = _with_urls(urls, [original])
     # The sheet's address in the language the handout was asked for.
     page_url = request.path.removesuffix(
@@ -205,7 +161,7 @@ def measure_feedback(request, index_page, number: int):
     """The feedback form on its own page, so that only people who use it get a
     CSRF cookie; every visitor else browses cookie-free."""
     urls = CheckUpUrls(index_page, request)
-    original = _measure_or_404(number)
+    original = measure_or_404(number)
     (measure,) = _with_urls(urls, [original])
     status = 200
     if request.method == "POST":
@@ -221,13 +177,11 @@ def measure_feedback(request, index_page, number: int):
             )
             status = 429
         elif form.is_valid():
-            feedback_submit(
-                measure=original,
-                text=form.cleaned_data["text"],
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                consent=form.cleaned_data["consent"],
-            )
+            # Stored as every visitor submission is: the form saves it (it
+            # waits for approval before anyone sees it).
+            feedback = form.save(commit=False)
+            feedback.measure = original
+            feedback.save()
             return HttpResponseRedirect(
                 urls.route("measure_feedback_thanks", measure.number)
             )
@@ -251,7 +205,7 @@ def measure_feedback(request, index_page, number: int):
 
 def measure_feedback_thanks(request, index_page, number: int):
     urls = CheckUpUrls(index_page, request)
-    (measure,) = _with_urls(urls, [_measure_or_404(number)])
+    (measure,) = _with_urls(urls, [measure_or_404(number)])
     return _render(
         request,
         index_page,
@@ -263,10 +217,7 @@ def measure_feedback_thanks(request, index_page, number: int):
 
 def field_detail(request, index_page, slug: str):
     urls = CheckUpUrls(index_page, request)
-    try:
-        field = selectors.field_get(slug=slug)
-    except FieldOfAction.DoesNotExist as error:
-        raise Http404(_("Dieses Handlungsfeld gibt es nicht.")) from error
+    field = field_or_404(slug)
     measures = _with_urls(urls, selectors.measure_list(field=field))
     (field,) = localize_objects([field], queryset=selectors.field_detail_queryset())
     analysis = getattr(field, "status_analysis", None)
@@ -298,68 +249,6 @@ def analysis_list(request, index_page):
         {"analyses": analyses},
         trail=[(_("Statusanalysen"), urls.analyses)],
     )
-
-
-def measure_feed(request, index_page, number: int):
-    urls = CheckUpUrls(index_page, request)
-    measure = _measure_or_404(number)
-    feed = MeasureEventsFeed(
-        title=_("Maßnahme Nr. %(number)s: %(title)s")
-        % {"number": measure.number, "title": measure.title},
-        subtitle=_(
-            "Neuigkeiten zu diesem Maßnahmensteckbrief des Check Up Integration"
-        ),
-        link=request.build_absolute_uri(urls.measure(measure)),
-        events=selectors.feed_events(
-            measures=MeasureSheet.objects.filter(pk=measure.pk)
-        ),
-        link_for=urls.measure,
-    )
-    return feed(request)
-
-
-def field_feed(request, index_page, slug: str):
-    urls = CheckUpUrls(index_page, request)
-    try:
-        field = selectors.field_get(slug=slug)
-    except FieldOfAction.DoesNotExist as error:
-        raise Http404(_("Dieses Handlungsfeld gibt es nicht.")) from error
-    feed = MeasureEventsFeed(
-        title=_("Handlungsfeld %(name)s: Maßnahmen") % {"name": field.name},
-        subtitle=_(
-            "Statuswechsel und neue Dokumente der Maßnahmen dieses Handlungsfelds"
-        ),
-        link=request.build_absolute_uri(urls.field(field)),
-        events=selectors.feed_events(measures=field.measures.all()),
-        link_for=urls.measure,
-    )
-    return feed(request)
-
-
-def archive(request, index_page):
-    return archive_response(selectors.documents_published())
-
-
-def papers_feed(request, index_page, *, rss: bool = False):
-    """New working papers of the whole Check Up Integration (Atom or RSS 2.0)."""
-    urls = CheckUpUrls(index_page, request)
-
-    def link_for(paper) -> str:
-        if paper.measure is not None:
-            return request.build_absolute_uri(urls.measure(paper.measure))
-        return request.build_absolute_uri(urls.field(paper.field_of_action))
-
-    feed = WorkingPapersFeed(
-        feed_type=Rss201rev2Feed if rss else Atom1Feed,
-        title=_("Check Up Integration: neue Arbeitspapiere"),
-        subtitle=_(
-            "Neu veröffentlichte Maßnahmensteckbriefe, Statusanalysen und Dokumente"
-        ),
-        link=request.build_absolute_uri(urls.overview),
-        papers=selectors.working_papers_published(),
-        link_for=link_for,
-    )
-    return feed(request)
 
 
 def sitemap_urls(request, index_page) -> list[dict]:

@@ -13,7 +13,8 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from core.search_text import WORD, word_keys
+from core.search_text import word_keys
+from core.search_words import WORD
 
 from .normalise import is_prefix
 

@@ -23,10 +23,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from core.search_text import (
+from core.search_text import MAX_COMPOUND_LENGTH, MIN_PART, word_stems
+from core.search_words import (
     DEFAULT_LANGUAGE,
-    MAX_COMPOUND_LENGTH,
-    MIN_PART,
     PART,
     WORD,
     fold,
@@ -34,7 +33,6 @@ from core.search_text import (
     is_stop_word,
     search_language,
     stem,
-    word_stems,
 )
 
 MAX_QUERY_LENGTH = 200

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from core.search_text import PART
+from core.search_words import PART
 
 from .normalise import ParsedQuery, parse_query
 from .search import count_matches

@@ -27,14 +27,8 @@ from django.db.models import Count, Max
 
 from wagtail.models import Locale
 
-from core.search_text import (
-    MIN_PART,
-    PART,
-    is_stop_word,
-    search_language,
-    searchable_texts,
-    word_form,
-)
+from core.search_text import MIN_PART, searchable_texts
+from core.search_words import PART, is_stop_word, search_language, word_form
 
 from .models import VocabularyWord
 

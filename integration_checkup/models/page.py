@@ -7,22 +7,16 @@ from wagtail.fields import StreamField
 
 from pages.models import BasePage
 
+from .. import feed_views, views
 from ..blocks import CHECKUP_BLOCKS
-
-
-def _views():
-    # Imported on use: the views import the forms and selectors, which import
-    # this app's models while Django is still loading them.
-    from integration_checkup import views
-
-    return views
 
 
 class CheckUpPage(RoutablePageMixin, BasePage):
     """The "Check Up Integration": the process text, and below it the working
     papers (measure list, measure sheets, fields of action, status analyses,
     feeds, ZIP of all papers). Each route hands over to a view in
-    ``integration_checkup.views``; ``CheckUpUrls`` there builds their URLs."""
+    ``integration_checkup.views`` (which import this app's other models, never
+    this module); ``CheckUpUrls`` in ``routes`` builds their URLs."""
 
     body = StreamField(CHECKUP_BLOCKS, blank=True, verbose_name=_("Inhalt"))
 
@@ -36,56 +30,56 @@ class CheckUpPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(_views().overview_context(request, self))
+        context.update(views.overview_context(request, self))
         return context
 
     @path("massnahmen/", name="measure_list")
     def measure_list(self, request):
-        return _views().measure_list(request, self)
+        return views.measure_list(request, self)
 
     @path("massnahmen/<int:number>/", name="measure_detail")
     def measure_detail(self, request, number):
-        return _views().measure_detail(request, self, number=number)
+        return views.measure_detail(request, self, number=number)
 
     @path("massnahmen/<int:number>/handzettel/", name="measure_handout")
     def measure_handout(self, request, number):
-        return _views().measure_handout(request, self, number=number)
+        return views.measure_handout(request, self, number=number)
 
     @path("massnahmen/<int:number>/rueckmeldung/", name="measure_feedback")
     def measure_feedback(self, request, number):
-        return _views().measure_feedback(request, self, number=number)
+        return views.measure_feedback(request, self, number=number)
 
     @path("massnahmen/<int:number>/rueckmeldung/danke/", name="measure_feedback_thanks")
     def measure_feedback_thanks(self, request, number):
-        return _views().measure_feedback_thanks(request, self, number=number)
+        return views.measure_feedback_thanks(request, self, number=number)
 
     @path("massnahmen/<int:number>/feed/", name="measure_feed")
     def measure_feed(self, request, number):
-        return _views().measure_feed(request, self, number=number)
+        return feed_views.measure_feed(request, self, number=number)
 
     @path("handlungsfelder/<slug:slug>/", name="field_detail")
     def field_detail(self, request, slug):
-        return _views().field_detail(request, self, slug=slug)
+        return views.field_detail(request, self, slug=slug)
 
     @path("handlungsfelder/<slug:slug>/feed/", name="field_feed")
     def field_feed(self, request, slug):
-        return _views().field_feed(request, self, slug=slug)
+        return feed_views.field_feed(request, self, slug=slug)
 
     @path("statusanalysen/", name="analysis_list")
     def analysis_list(self, request):
-        return _views().analysis_list(request, self)
+        return views.analysis_list(request, self)
 
     @path("arbeitspapiere-zip/", name="archive")
     def archive(self, request):
-        return _views().archive(request, self)
+        return feed_views.archive(request, self)
 
     @path("arbeitspapiere/feed/", name="papers_feed")
     def papers_feed(self, request):
-        return _views().papers_feed(request, self)
+        return feed_views.papers_feed(request, self)
 
     @path("arbeitspapiere/feed/rss/", name="papers_feed_rss")
     def papers_feed_rss(self, request):
-        return _views().papers_feed(request, self, rss=True)
+        return feed_views.papers_feed(request, self, rss=True)
 
     def measure_path(self, number: int) -> str:
         """A measure sheet's path below this page, for links from elsewhere
@@ -95,8 +89,8 @@ class CheckUpPage(RoutablePageMixin, BasePage):
     def get_sitemap_urls(self, request=None):
         return [
             *super().get_sitemap_urls(request),
-            *_views().sitemap_urls(request, self),
+            *views.sitemap_urls(request, self),
         ]
 
     def cached_route_arguments(self):
-        return _views().cached_route_arguments()
+        return views.cached_route_arguments()

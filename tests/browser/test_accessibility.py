@@ -106,6 +106,14 @@ def test_the_api_documentation_has_no_axe_violations(axe_page, visit):
     assert not found, report(found)
 
 
+def test_a_page_that_is_not_there_does_not_count(axe_page, visit):
+    """axe checks whatever the browser shows, a 404 page too (it passes): each
+    page above counts only when it answers with its status (200 unless
+    EXPECTED_STATUS says otherwise), or the test fails."""
+    with pytest.raises(AssertionError, match="HTTP 404"):
+        visit(axe_page(360), "/barrierefreiheit/gibt-es-nicht/")
+
+
 def test_axe_finds_what_is_wrong(axe_page, visit):
     """The check can fail: an image without alternative text, a link without
     a name and light grey text are found."""

@@ -18,9 +18,10 @@ import wagtail.contrib.frontend_cache.backends.http  # noqa: F401
 import pytest
 
 from caching.frontend_cache import frontend_cache_backends
-from pages.models import EventTopic
+from events.models import EventTopic
 from tests.factories import (
     CheckUpPageFactory,
+    ContentPageFactory,
     EventIndexPageFactory,
     InfoIndexPageFactory,
     InfoPageFactory,
@@ -66,11 +67,45 @@ def cdn(settings, purge_server):
     return purge_server.purged
 
 
-def test_publishing_a_page_purges_its_url(cdn, office):
-    office.title = "Koordinierungsstelle (neu)"
-    office.save_revision().publish()
+def paths(purged) -> list[str]:
+    return sorted(path for _host, path in purged)
 
-    assert ("localhost", "/koordinierungsstelle/") in cdn
+
+def test_publishing_purges_every_live_public_page_once_after_the_commit(
+    cdn, home, office, help_page, django_capture_on_commit_callbacks
+):
+    ContentPageFactory(parent=home, slug="entwurf", title="Entwurf", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        office.title = "Koordinierungsstelle (neu)"
+        office.save_revision().publish()
+        # More changes in the same transaction: still one purge of the site.
+        DocumentFactory(title="Statusanalyse")
+        help_page.save_revision().publish()
+        before_commit = list(cdn)
+    after_commit = cdn[len(before_commit) :]
+
+    # Before the commit only Wagtail's own handler purges the published pages.
+    assert set(paths(before_commit)) <= {
+        "/koordinierungsstelle/",
+        "/wie-kann-geholfen-werden/",
+    }
+    assert "/" not in paths(before_commit)
+    # After it, ours: every live public page (and its routes), once, no drafts.
+    assert paths(after_commit) == [
+        "/",
+        "/koordinierungsstelle/",
+        "/wie-kann-geholfen-werden/",
+    ]
+
+
+def test_a_draft_purges_nothing_from_the_front_end_cache(
+    cdn, office, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        office.title = "Koordinierungsstelle (Entwurf)"
+        office.save_revision()
+
+    assert cdn == []
 
 
 def test_publishing_a_page_purges_the_pages_that_show_it(

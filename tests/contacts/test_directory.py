@@ -97,6 +97,48 @@ def test_directory_filters_combine_and_count(
 
 
 @pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # folded as the site search folds words: umlauts and ß spelled out, case
+        ("?q=Boerse", ["Kleiderbörse Mürwik", "Migrationsberatung"]),
+        ("?q=boerse", ["Kleiderbörse Mürwik", "Migrationsberatung"]),
+        ("?q=B%C3%96RSE", ["Kleiderbörse Mürwik", "Migrationsberatung"]),
+        ("?q=kleiderboerse+MUERWIK", ["Kleiderbörse Mürwik"]),
+        ("?q=Bahnhofstrasse", ["Kleiderbörse Mürwik"]),
+        ("?q=Spenden", ["Kleiderbörse Mürwik"]),  # a category's name
+        ("?stadtteil=nordstadt&q=Boerse", ["Kleiderbörse Mürwik"]),
+        ("?q=Flohmarkt", []),
+        ("?q=Boerse+Flohmarkt", []),
+    ],
+)
+def test_directory_text_filter_matches_words_as_the_site_search(
+    client, help_page, query, expected
+):
+    OrganisationFactory(
+        name="Kleiderbörse Mürwik",
+        place=PlaceFactory(street="Bahnhofstraße 5", district=District.NORDSTADT),
+        categories=[
+            HelpCategoryFactory(name="Beratung", slug="beratung"),
+            HelpCategoryFactory(name="Sachspenden", slug="sachspenden"),
+        ],
+    )
+    OrganisationFactory(
+        name="Migrationsberatung",
+        description="Hinweise zur Jobbörse.",
+        place=PlaceFactory(district=District.NEUSTADT),
+    )
+    OrganisationFactory(name="Fahrradwerkstatt")
+
+    response = client.get(help_page.url + query)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert names(html) == expected
+    noun = "Organisation" if len(expected) == 1 else "Organisationen"
+    assert f"{len(expected)} {noun} gefunden" in html
+
+
+@pytest.mark.parametrize(
     ("query", "message"),
     [
         ("?stadtteil=mond", "Diesen Stadtteil gibt es nicht."),

@@ -1,6 +1,9 @@
 """Downloads at /dokumente/<id>/<name>: headers and HTTP range requests (core.views)."""
 
+import os
+
 from django.core.files.storage import default_storage
+from django.utils.http import http_date
 
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -212,3 +215,46 @@ def test_files_on_local_disk_are_served_with_ranges_too(
     assert (part.status_code, part_body) == (206, CONTENT[10:20])
     assert part["Content-Range"] == f"bytes 10-19/{SIZE}"
     assert part["Content-Type"] == "application/pdf"
+
+
+# A fixed modification time, so that the dates below are known.
+MODIFIED = 1_767_225_600  # 2026-01-01 00:00 UTC
+
+
+@pytest.fixture
+def document_on_disk(make_document, settings, tmp_path):
+    """A document in FileSystemStorage: only files on disk get a Last-Modified
+    (Wagtail's streaming sendfile takes it from the file's mtime)."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    document = make_document("arbeitspapier.pdf", CONTENT)
+    os.utime(default_storage.path(document.file.name), (MODIFIED, MODIFIED))
+    return document
+
+
+def test_if_range_with_the_current_last_modified_date_gets_the_range(
+    client, document_on_disk
+):
+    last_modified = download(client, document_on_disk)[0]["Last-Modified"]
+    assert last_modified == http_date(MODIFIED)
+
+    response, body = download(
+        client, document_on_disk, "bytes=10-19", If_Range=last_modified
+    )
+
+    assert response.status_code == 206
+    assert body == CONTENT[10:20]
+    assert response["Content-Range"] == f"bytes 10-19/{SIZE}"
+
+
+def test_if_range_with_an_older_date_gets_the_whole_file(client, document_on_disk):
+    older = http_date(MODIFIED - 86400)
+
+    response, body = download(client, document_on_disk, "bytes=10-19", If_Range=older)
+
+    assert response.status_code == 200
+    assert body == CONTENT
+    assert "Content-Range" not in response

@@ -17,14 +17,33 @@ import pytest
 
 from tests.flensburg_site.test_settings import PRODUCTION_ENV, ROOT
 
+NOT_FOUND_URL = "/gibt-es-nicht/"
 EXTRA_PUBLIC_URLS = [
     "/suche/?q=Sprachkurs",
     "/ar/suche/?q=Kurs",
     "/aktuelles/feed/rss/",
     "/robots.txt",
     "/sitemap.xml",
-    "/gibt-es-nicht/",
+    NOT_FOUND_URL,
 ]
+# A sample of what the demo sitemap must list: pages in German and translated,
+# and the routes below the Check Up page.
+EXPECTED_SITEMAP_URLS = {
+    "/",
+    "/en/",
+    "/ar/",
+    "/koordinierungsstelle/",
+    "/en/koordinierungsstelle/",
+    "/barrierefreiheit/",
+    "/veranstaltungen/",
+    "/aktuelles/",
+    "/check-up-integration/",
+    "/check-up-integration/massnahmen/",
+    "/check-up-integration/massnahmen/1/",
+    "/check-up-integration/statusanalysen/",
+    "/check-up-integration/handlungsfelder/arbeit/",
+    "/en/check-up-integration/handlungsfelder/arbeit/",
+}
 FORM_FIELD = 'name="csrfmiddlewaretoken"'
 
 
@@ -35,12 +54,15 @@ def demo(db, django_capture_on_commit_callbacks):
 
 
 def public_urls(client) -> list[str]:
-    sitemap = client.get("/sitemap.xml").content.decode()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    sitemap = response.content.decode()
     urls = [
         re.sub(r"^https?://[^/]+", "", loc)
         for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)
     ]
     assert len(urls) > 50, "the demo sitemap should list the whole site"
+    assert EXPECTED_SITEMAP_URLS - set(urls) == set()
     # The forms live below the pages they belong to.
     feedback = [
         f"{url}rueckmeldung/" for url in urls if re.search(r"/massnahmen/\d+/$", url)
@@ -55,7 +77,8 @@ def public_urls(client) -> list[str]:
 def test_every_public_page_has_the_strict_headers(client, demo):
     for url in public_urls(client):
         response = client.get(url)
-        assert response.status_code in {200, 404}, url
+        # Every address the sitemap lists answers; the made-up one is a 404.
+        assert response.status_code == (404 if url == NOT_FOUND_URL else 200), url
 
         csp = response.headers["Content-Security-Policy"]
         assert "'unsafe-inline'" not in csp, url

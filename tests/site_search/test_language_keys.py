@@ -4,7 +4,8 @@ Snowball has a stemmer, German words from every language, compound parts."""
 
 import pytest
 
-from core.search_text import fold, search_language, search_terms_for, word_keys
+from core.search_text import search_terms_for, word_keys
+from core.search_words import fold, search_language
 from site_search.index import fts5_query, tsquery
 from site_search.normalise import key_matches, parse_query, with_compound_parts
 

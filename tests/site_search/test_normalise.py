@@ -3,7 +3,8 @@
 import pytest
 
 from core import search_text
-from core.search_text import fold, search_terms_for, stem, word_keys
+from core.search_text import search_terms_for, word_keys
+from core.search_words import fold, stem
 from site_search.highlight import excerpt, highlight
 from site_search.index import fts5_query, tsquery
 from site_search.normalise import (
@@ -42,6 +43,9 @@ def finds(query: str, text: str) -> bool:
         ("Straße", "strasse"),
         ("STRASSE", "strasse"),
         ("Ärzte", "aerzte"),
+        ("Börse", "boerse"),
+        ("BÖRSE", "boerse"),
+        ("Boerse", "boerse"),
         ("Café", "cafe"),
         ("İstanbul", "istanbul"),
     ],
@@ -74,6 +78,8 @@ def test_fold_spells_out_umlauts_and_drops_accents(word, folded):
         ("Straße", "Holmstrasse"),
         ("Strasse", "Straße"),
         ("Buecher", "Bücher für die Kita"),
+        ("Boerse", "Die Praktikumsbörse"),
+        ("Börse", "Die Praktikumsboerse"),
         # case, hyphens, written apart or together
         ("CHECK-UP", "Check Up Integration"),
         ("Deutschkurs", "Ein Deutsch-Kurs für Anfänger"),
