@@ -8,8 +8,8 @@ request from there without touching the database (``X-Cache: HIT``).
 What is never cached:
 
 - requests: other methods than GET/HEAD; the admin (``settings.ADMIN_URL_PATH``,
-  previews included), ``/api/`` (its own Cache-Control), ``/healthz``,
-  ``/readyz``, documents and media; query strings longer than
+  previews included), the API (``settings.API_PATH``: its own Cache-Control),
+  ``/healthz``, ``/readyz``, documents and media; query strings longer than
   ``MAX_QUERY_STRING_LENGTH``; anyone with a session cookie (logged-in staff:
   nothing served to them from the cache, nothing they see stored) or a
   messages cookie (a message waits to be shown).
@@ -58,6 +58,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.middleware.csp import get_nonce
 from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
@@ -79,8 +80,9 @@ MISSING = object()
 # Longer query strings are answered, but never cached: nobody shares such a
 # link, and they would only fill the cache.
 MAX_QUERY_STRING_LENGTH = 512
-# Paths outside the page cache besides the admin (see module docstring).
-EXCLUDED_PATH_PREFIXES = ("/api/", "/healthz", "/readyz", "/dokumente/")
+# Paths outside the page cache besides the admin and the API (see module
+# docstring).
+EXCLUDED_PATH_PREFIXES = ("/healthz", "/readyz", "/dokumente/")
 # Vary headers the key covers: the language is part of it, and a cookie never
 # changes a stored page (requests with a session or messages cookie bypass the
 # cache, and a page that uses the CSRF cookie sets it, so it is not stored).
@@ -240,6 +242,7 @@ def _current_generation(entries: dict) -> int | None:
 def _excluded_path(path: str) -> bool:
     prefixes = (
         f"/{settings.ADMIN_URL_PATH}",
+        f"/{settings.API_PATH}",
         settings.STATIC_URL,
         settings.MEDIA_URL,
         *EXCLUDED_PATH_PREFIXES,
@@ -289,7 +292,8 @@ def _vary_allows_storing(response) -> bool:
 
 def _response_is_cacheable(request, response) -> bool:
     session = getattr(request, "session", None)
-    nonce = getattr(request, "_csp_nonce", None)
+    # Django's lazy nonce is true once a template used it.
+    nonce = get_nonce(request)
     return (
         request.method == "GET"
         and response.status_code == 200

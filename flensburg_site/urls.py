@@ -6,8 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 
-from operations.health import healthz, readyz
+from caching import routing
 from core.media import serve_image
+from operations.health import healthz, readyz
 from pages.sitemaps import SiteSitemap
 from pages.views import robots_txt
 
@@ -21,7 +22,7 @@ urlpatterns = [
     # Wagtail's document URLs with our serve view (range requests).
     path("dokumente/", include("core.urls")),
     path("", include("contacts.urls")),
-    path("api/", include("api.urls")),
+    path(settings.API_PATH, include("api.urls")),
     path(
         "sitemap.xml",
         sitemap_view,
@@ -49,6 +50,9 @@ if settings.SERVE_MEDIA_FILES:
 
 urlpatterns += i18n_patterns(
     path("suche/", include("site_search.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs; its page serving (same pattern, same name)
+    # with the site and the page for a path kept in the fragment cache.
+    *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

@@ -20,6 +20,7 @@ read settings from the database, which is down.
 import logging
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -38,7 +39,8 @@ def is_database_unavailable(error: BaseException | None) -> bool:
 
 
 def database_unavailable_response(request, error: BaseException) -> HttpResponse:
-    """The 503 answer, HTML or (under /api/) JSON; logs one warning."""
+    """The 503 answer, HTML or (under ``settings.API_PATH``) JSON; logs one
+    warning."""
     logger.warning(
         "Database unavailable: %s",
         type(error).__name__,
@@ -49,7 +51,7 @@ def database_unavailable_response(request, error: BaseException) -> HttpResponse
             "status_code": 503,
         },
     )
-    if request.path.startswith("/api/"):
+    if request.path_info.startswith(f"/{settings.API_PATH}"):
         response = JsonResponse(
             {
                 "detail": gettext(

@@ -56,6 +56,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Path of the Wagtail admin, e.g. "redaktion-7f3a/" to keep it off the
 # well-known "/admin/" that bots probe. With trailing slash, no leading one.
 ADMIN_URL_PATH = os.environ.get("ADMIN_URL_PATH", "admin/").strip("/") + "/"
+# Where the JSON API is mounted (flensburg_site.urls), the one place that
+# says so: the whole-page cache leaves it out (caching.page_cache), a database
+# outage answers JSON there (operations.db_unavailable). Same form.
+API_PATH = "api/"
 
 INSTALLED_APPS = [
     "caching",
@@ -117,10 +121,6 @@ MIDDLEWARE = [
     # the CSRF cookie is set (caching.page_cache).
     "caching.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Wagtail's site for the host and its page for the path, from the cache
-    # (after the host check).
-    "caching.middleware.CachedSiteMiddleware",
-    "caching.middleware.CachedRouteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff with a TOTP device must give a token (after authentication).

@@ -11,17 +11,24 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.http import HttpResponse
+from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
 import pytest
 
+from caching.page_cache import (
+    GENERATION_KEY,
+    MAX_QUERY_STRING_LENGTH,
+    _response_is_cacheable,
+)
 from contacts.opening_hours import next_change
-from caching.page_cache import GENERATION_KEY, MAX_QUERY_STRING_LENGTH
 from integration_checkup.models.feedback import FeedbackStatus
 from pages.models import SiteSettings
+from tests.caching.api_path import api_mounted_at
 from tests.contacts.factories import OrganisationFactory
 from tests.factories import CheckUpPageFactory, OfficePageFactory
 from tests.integration_checkup.factories import (
@@ -166,6 +173,15 @@ def test_custom_admin_path_is_never_cached(client, home, settings):
         assert "X-Cache" not in client.get("/redaktion-7f3a/login/")
 
 
+def test_the_api_is_never_cached_wherever_it_is_mounted(client, home, settings):
+    with api_mounted_at(settings, "schnittstelle/") as api:
+        for _ in range(2):
+            response = client.get(f"{api}v1/pages")
+            assert response.status_code == 200
+            assert response["Content-Type"].startswith("application/json")
+            assert "X-Cache" not in response
+
+
 def test_not_found_and_redirects_are_not_stored(client, office):
     for _ in range(2):
         missing = client.get("/gibt-es-nicht/")
@@ -181,6 +197,17 @@ def test_posts_are_never_cached(client, office):
 
     assert client.get(office.url)["X-Cache"] == "MISS"
     assert "X-Cache" not in client.post(office.url)
+
+
+def test_a_page_that_used_its_csp_nonce_is_never_stored():
+    request = RequestFactory().get("/")
+    ContentSecurityPolicyMiddleware(HttpResponse).process_request(request)
+    response = HttpResponse("<p>Seite</p>")
+    assert _response_is_cacheable(request, response)
+
+    assert str(get_nonce(request))  # a template used it
+
+    assert not _response_is_cacheable(request, response)
 
 
 def test_a_waiting_message_bypasses_the_cache(client, office):

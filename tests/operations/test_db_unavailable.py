@@ -10,9 +10,10 @@ from django.test import Client
 
 import pytest
 
-from operations.db_unavailable import database_unavailable_response
 from integration_checkup.models import Feedback
+from operations.db_unavailable import database_unavailable_response
 from pages.models import BarrierReport
+from tests.caching.api_path import api_mounted_at
 from tests.factories import AccessibilityStatementPageFactory, CheckUpPageFactory
 from tests.integration_checkup.factories import MeasureSheetFactory
 
@@ -76,6 +77,17 @@ def test_page_is_in_the_visitors_language(client, home, database_down):
 
 def test_api_answers_503_as_json(client, sheet, database_down):
     response = client.get("/api/v1/measures")
+
+    assert_friendly_503(response)
+    assert response["Content-Type"] == "application/json"
+    assert "nicht erreichbar" in json.loads(response.content)["detail"]
+
+
+def test_api_answers_503_as_json_wherever_it_is_mounted(
+    client, sheet, settings, database_down
+):
+    with api_mounted_at(settings, "schnittstelle/") as api:
+        response = client.get(f"{api}v1/measures")
 
     assert_friendly_503(response)
     assert response["Content-Type"] == "application/json"
@@ -208,7 +220,7 @@ def test_barrier_report_that_cannot_be_saved_gets_the_503(client, home):
 
 
 def test_a_kept_route_asks_the_unreachable_database_once(settings, client, sheet):
-    """With the page for a path kept (caching.middleware.CachedRouteMiddleware),
+    """With the page for a path kept (caching.routing),
     the first failed query answers at once: each further attempt would wait
     for the connect timeout of a hanging database host again."""
     settings.PAGE_CACHE_SECONDS = 0
