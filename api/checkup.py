@@ -16,6 +16,7 @@ from wagtail.rich_text import expand_db_html
 
 from ninja import Field, Query, Router, Schema
 
+from caching.routing import url_for_request
 from core.translations import default_locale_only, localize_objects
 from integration_checkup.models import (
     CheckUpPage,
@@ -139,7 +140,7 @@ class MeasureContext:
         )
         if page is None:
             return None
-        base = page.get_url(request=self.request)
+        base = url_for_request(page, self.request)
         if base is None:
             return None
         return absolute(self.request, base + page.measure_path(sheet.number))

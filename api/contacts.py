@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from ninja import Field, Query, Router, Schema
 
+from caching.routing import url_for_request
 from contacts import selectors
 from contacts.models import District, Organisation, OrganisationKind
 from contacts.models.organisations import Weekday
@@ -218,7 +219,7 @@ class OrganisationContext:
                 self.request,
                 reverse("contacts:organisation_vcard", args=[organisation.pk]),
             ),
-            "page_url": absolute(self.request, page.get_url(request=self.request))
+            "page_url": absolute(self.request, url_for_request(page, self.request))
             if page
             else None,
             "detail_url": api_url(

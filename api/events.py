@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ninja import Field, Query, Router, Schema
 
+from caching.routing import url_for_request
 from events.models import EventPage, EventTopic
 
 from .common import (
@@ -88,7 +89,7 @@ class EventList(ListEnvelope):
 
 def event_data(request, event, codes: dict[int, str]) -> dict:
     berlin = timezone.get_default_timezone()
-    page_url = event.get_url(request=request)
+    page_url = url_for_request(event, request)
     organiser = event.organiser
     return {
         "id": event.pk,

@@ -13,6 +13,8 @@ from wagtail.models import Page, Site, get_page_models
 
 from ninja import Field, Query, Router, Schema
 
+from caching.routing import url_for_request
+
 from .common import (
     DETAIL_ERRORS,
     LIST_ERRORS,
@@ -119,7 +121,7 @@ def page_summary(request, page: Page, codes: dict[int, str]) -> dict:
         "title": page.title,
         "type": page_type_label(page),
         "locale": codes.get(page.locale_id, ""),
-        "url": absolute(request, page.get_url(request=request)),
+        "url": absolute(request, url_for_request(page, request)),
         "detail_url": api_url(request, "page_detail", page_id=page.pk),
         "intro": getattr(page, "intro", ""),
         "last_reviewed": getattr(page, "last_reviewed", None),
@@ -202,7 +204,7 @@ def page_detail(request, page_id: ObjectId, params: Query[PageDetailParams]):
                 {
                     "id": translation.pk,
                     "locale": codes.get(translation.locale_id, ""),
-                    "url": absolute(request, translation.get_url(request=request)),
+                    "url": absolute(request, url_for_request(translation, request)),
                     "detail_url": api_url(
                         request, "page_detail", page_id=translation.pk
                     ),

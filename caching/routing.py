@@ -147,3 +147,9 @@ def serve_route(request, page, args, kwargs) -> HttpResponse:
         if isinstance(result, HttpResponse):
             return result
     return chain(page, request, args, kwargs)
+
+
+def url_for_request(page, request) -> str | None:
+    """The page's URL for this request (relative on the request's own site),
+    with the site kept until a purge instead of a query per request."""
+    return page.relative_url(site_for_request(request), request)

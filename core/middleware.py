@@ -11,7 +11,7 @@ out of a foreign page's process. Listed near the top, so that static files
 The API sets ``cross-origin`` itself: it is meant for other sites.
 
 The admin's looser content security policy is in ``admin_security.middleware``;
-the site and route caches in ``caching.middleware``.
+the site and route kept for Wagtail's serve view in ``caching.routing``.
 """
 
 from django.conf import settings

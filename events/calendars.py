@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy
 
 import icalendar
 
+from caching.routing import url_for_request
+
 PRODID = "-//Stadt Flensburg//Koordinierungsstelle fuer Fluechtlinge//DE"
 UID_DOMAIN = "fluechtlinge.flensburg"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -39,7 +41,7 @@ def event_uid(event) -> str:
 
 
 def _absolute_url(request, page) -> str:
-    return request.build_absolute_uri(page.get_url(request=request))
+    return request.build_absolute_uri(url_for_request(page, request))
 
 
 def _description(event, url: str) -> str:
@@ -139,7 +141,7 @@ ALL_EVENTS_LABEL = gettext_lazy("Alle Veranstaltungen")
 
 def subscription_links(request, *, index, topics) -> list[CalendarLink]:
     """The calendars visitors can subscribe to: all events, then one per topic."""
-    base = request.build_absolute_uri(index.get_url(request=request))
+    base = request.build_absolute_uri(url_for_request(index, request))
     entries = [(str(ALL_EVENTS_LABEL), index.reverse_subpage("calendar"))]
     entries += [
         (str(label), index.reverse_subpage("topic_calendar", args=[slug]))

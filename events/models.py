@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.routing import url_for_request
 from core.listing import filtered_listing
 from core.translations import localize_objects
 from events import calendars
@@ -213,10 +214,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["ics_url"] = self.get_url(request=request) + self.ics_url_path
+        context["ics_url"] = url_for_request(self, request) + self.ics_url_path
         context["is_past"] = self.end < timezone.now()
         parent = self.get_parent()
-        context["index_url"] = parent.get_url(request=request) if parent else ""
+        context["index_url"] = url_for_request(parent, request) if parent else ""
         return context
 
     @path("kalender/", name="ics")
@@ -360,7 +361,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             per_page=EVENTS_PER_PAGE,
             prepare=self._localized,
         )
-        base = self.get_url(request=request)
+        base = url_for_request(self, request)
         response = self.render(
             request,
             context_overrides={

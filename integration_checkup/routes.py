@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from caching.routing import url_for_request
+
 from . import selectors
 from .models.fields import FieldOfAction
 from .models.measures import MeasureSheet
@@ -19,7 +21,7 @@ class CheckUpUrls:
 
     def __init__(self, index_page, request=None):
         self.page = index_page
-        self.base = index_page.get_url(request=request) or "/"
+        self.base = url_for_request(index_page, request) or "/"
 
     def route(self, name: str, *args) -> str:
         return self.base + self.page.reverse_subpage(name, args=args)

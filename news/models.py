@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.routing import url_for_request
 from core.listing import PAGE_PARAMETER
 from core.translations import localize_objects
 from news import feeds
@@ -103,7 +104,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def feed_links(self, request) -> list[feeds.FeedLink]:
-        base = self.get_url(request=request)
+        base = url_for_request(self, request)
         return [
             feeds.FeedLink(
                 url=base + self.reverse_subpage("feed_rss"),
@@ -127,10 +128,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             feed_type=feed_type,
             title=self.title,
             description=self.meta_description or self.title,
-            link=request.build_absolute_uri(self.get_url(request=request)),
+            link=request.build_absolute_uri(url_for_request(self, request)),
             items=items,
             url_for=lambda item: request.build_absolute_uri(
-                item.get_url(request=request)
+                url_for_request(item, request)
             ),
         )
         return feed(request)

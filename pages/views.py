@@ -84,7 +84,6 @@ def barrier_report_thanks(request, page, token: str):
 # Robots may read everything a visitor can, except what costs much and says
 # nothing new: search results, forms, the ZIP of all working papers.
 ROBOTS_DISALLOWED = (
-    "/api/",
     "/*/suche/",
     "/suche/",
     "/*/rueckmeldung/",
@@ -94,7 +93,7 @@ ROBOTS_DISALLOWED = (
 
 
 def robots_txt(request):
-    lines = ["User-agent: *"]
+    lines = ["User-agent: *", f"Disallow: /{settings.API_PATH}"]
     # A custom admin path (ADMIN_URL_PATH) is not given away here.
     if settings.ADMIN_URL_PATH == "admin/":
         lines.append("Disallow: /admin/")

@@ -10,6 +10,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from caching.routing import url_for_request
 from contacts.templatetags.contact_tags import JSON_ESCAPES
 from core.formatting import localize_digits
 from events.jsonld import event_data
@@ -61,7 +62,7 @@ def event_jsonld(context, event):
     """A ``<script type="application/ld+json">`` data block (not executed, so
     the Content-Security-Policy does not apply to it)."""
     request = context["request"]
-    url = request.build_absolute_uri(event.get_url(request=request))
+    url = request.build_absolute_uri(url_for_request(event, request))
     data = json.dumps(event_data(event, url=url), ensure_ascii=False).translate(
         JSON_ESCAPES
     )

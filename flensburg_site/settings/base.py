@@ -531,7 +531,9 @@ def logging_config(log_format: str) -> dict:
             }
         },
         "filters": {
-            "refused_request_body": {"()": "operations.request_log.RefusedRequestBodyFilter"}
+            "refused_request_body": {
+                "()": "operations.request_log.RefusedRequestBodyFilter"
+            }
         },
         "root": {"handlers": ["console"], "level": LOG_LEVEL},
         "loggers": {

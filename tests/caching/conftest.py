@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 
 from tests.contacts.factories import OrganisationFactory
-from tests.factories import HelpPageFactory, OfficePageFactory
+from tests.factories import CheckUpPageFactory, HelpPageFactory, OfficePageFactory
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -36,3 +36,8 @@ def opening_soon(help_page):
         name="Sprechstunde",
         slots=[(now.weekday(), opens.isoformat(), closes.isoformat())],
     )
+
+
+@pytest.fixture
+def checkup_page(home):
+    return CheckUpPageFactory(parent=home, slug="check-up-integration", body=[])

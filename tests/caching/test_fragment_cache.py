@@ -1,6 +1,6 @@
 """Fragments of pages that are not served whole from the cache (caching.page_cache:
 ``cached_fragment``, ``cached_render``, ``{% fragment_cache %}``) and the site
-lookup from the cache (core.middleware.CachedSiteMiddleware)."""
+lookup from the cache (caching.routing)."""
 
 from __future__ import annotations
 

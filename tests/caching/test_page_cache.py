@@ -1,4 +1,5 @@
-"""Whole-page cache for anonymous visitors (caching.page_cache) and its purge."""
+"""Whole-page cache for anonymous visitors (caching.page_cache): hits, what is
+never stored, lifetimes; the purge is in test_purge.py."""
 
 from __future__ import annotations
 
@@ -16,8 +17,6 @@ from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page
-
 import pytest
 
 from caching.page_cache import (
@@ -26,39 +25,15 @@ from caching.page_cache import (
     _response_is_cacheable,
 )
 from contacts.opening_hours import next_change
-from integration_checkup.models.feedback import FeedbackStatus
-from pages.models import SiteSettings
 from tests.caching.api_path import api_mounted_at
-from tests.contacts.factories import OrganisationFactory
-from tests.factories import CheckUpPageFactory, OfficePageFactory
+from tests.caching.cache_client import s_maxage, warm
 from tests.integration_checkup.factories import (
-    DocumentFactory,
-    FeedbackFactory,
     MeasureSheetFactory,
 )
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def checkup_page(home):
-    return CheckUpPageFactory(parent=home, slug="check-up-integration", body=[])
-
-
-def warm(client, url):
-    """Request twice; the second answer must come from the cache."""
-    first = client.get(url)
-    assert first.status_code == 200
-    assert first["X-Cache"] == "MISS"
-    second = client.get(url)
-    assert second["X-Cache"] == "HIT"
-    return second
-
-
-def s_maxage(response) -> int:
-    return int(re.search(r"s-maxage=(\d+)", response["Cache-Control"]).group(1))
 
 
 # Hits and misses -------------------------------------------------------------
@@ -252,134 +227,6 @@ def test_form_page_is_never_served_with_someone_elses_token(client, checkup_page
     )
     assert posted.status_code == 302
     assert posted["Location"].endswith("/massnahmen/7/rueckmeldung/danke/")
-
-
-# Purge -----------------------------------------------------------------------------
-
-
-def test_publishing_a_page_purges(client, office):
-    warm(client, office.url)
-
-    office.title = "Koordinierungsstelle (neu)"
-    office.save_revision().publish()
-
-    response = client.get(office.url)
-    assert response["X-Cache"] == "MISS"
-    assert "Koordinierungsstelle (neu)" in response.content.decode()
-
-
-def test_unpublishing_a_page_purges_it_and_the_menus(client, home, office):
-    warm(client, home.url)
-    warm(client, office.url)
-
-    office.unpublish()
-
-    assert client.get(office.url).status_code == 404
-    assert client.get(home.url)["X-Cache"] == "MISS"
-
-
-def test_moving_a_page_purges(client, home, office):
-    other = OfficePageFactory(parent=home, slug="neu", title="Neu")
-    warm(client, office.url)
-
-    office.move(other, pos="last-child")
-
-    old_address = client.get("/koordinierungsstelle/")
-    assert old_address.status_code == 301  # Wagtail's automatic redirect
-    assert old_address["Location"] == "/neu/koordinierungsstelle/"
-    assert client.get("/neu/koordinierungsstelle/").status_code == 200
-
-
-def test_deleting_a_page_purges(client, home, office):
-    warm(client, office.url)
-
-    Page.objects.get(pk=office.pk).delete()
-
-    assert client.get(office.url).status_code == 404
-
-
-def test_saving_a_measure_sheet_purges(client, checkup_page):
-    sheet = MeasureSheetFactory(number=3, title="Sprachcafé")
-    url = f"{checkup_page.url}massnahmen/"
-    warm(client, url)
-
-    sheet.title = "Sprachcafé am Abend"
-    sheet.save()
-
-    response = client.get(url)
-    assert response["X-Cache"] == "MISS"
-    assert "Sprachcafé am Abend" in response.content.decode()
-
-
-def test_saving_a_contact_purges(client, help_page):
-    organisation = OrganisationFactory(name="Kleiderkammer Nord")
-    warm(client, help_page.url)
-
-    organisation.name = "Kleiderkammer Süd"
-    organisation.save()
-
-    response = client.get(help_page.url)
-    assert response["X-Cache"] == "MISS"
-    assert "Kleiderkammer Süd" in response.content.decode()
-
-
-def test_deleting_a_contact_purges(client, help_page):
-    organisation = OrganisationFactory(name="Kleiderkammer Nord")
-    warm(client, help_page.url)
-
-    organisation.delete()
-
-    assert "Kleiderkammer Nord" not in client.get(help_page.url).content.decode()
-
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        pytest.param(lambda: DocumentFactory(title="Statusanalyse"), id="document"),
-        pytest.param(
-            lambda: SiteSettings.objects.update_or_create(
-                locale_id=Page.objects.get(depth=2).locale_id,
-                defaults={"phone": "0461 851653"},
-            ),
-            id="site-settings",
-        ),
-        pytest.param(
-            lambda: __import__(
-                "wagtail.contrib.redirects.models", fromlist=["Redirect"]
-            ).Redirect.objects.create(old_path="/alt", redirect_link="/neu/"),
-            id="redirect",
-        ),
-    ],
-)
-def test_saving_what_pages_show_purges(client, office, change):
-    warm(client, office.url)
-    generation = cache.get(GENERATION_KEY)
-
-    change()
-
-    assert cache.get(GENERATION_KEY) != generation
-    assert client.get(office.url)["X-Cache"] == "MISS"
-
-
-def test_a_new_visitor_submission_does_not_purge_but_moderating_it_does(client, office):
-    sheet = MeasureSheetFactory(number=4)
-    warm(client, office.url)
-
-    feedback = FeedbackFactory(measure=sheet, status=FeedbackStatus.PENDING)
-    assert client.get(office.url)["X-Cache"] == "HIT"
-
-    feedback.status = FeedbackStatus.APPROVED
-    feedback.save()
-    assert client.get(office.url)["X-Cache"] == "MISS"
-
-
-def test_purge_recovers_from_a_lost_generation_counter(client, office):
-    warm(client, office.url)
-
-    cache.delete(GENERATION_KEY)
-
-    assert client.get(office.url)["X-Cache"] == "MISS"
-    assert client.get(office.url)["X-Cache"] == "HIT"
 
 
 # "Jetzt geöffnet" ---------------------------------------------------------------
