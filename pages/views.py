@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from caching.routing import url_for_request
 from core.ratelimit import rate_limited
 from pages.forms import BarrierReportForm
 from pages.models.barrier_report import BarrierReport
@@ -26,7 +27,7 @@ def _render(request, page, template, context, *, trail, status=200):
 
 
 def barrier_report(request, page):
-    form_url = page.get_url(request) + page.reverse_subpage("report")
+    form_url = url_for_request(page, request) + page.reverse_subpage("report")
     status = 200
     if request.method == "POST":
         form = BarrierReportForm(request.POST)
@@ -45,7 +46,7 @@ def barrier_report(request, page):
         elif form.is_valid():
             report = form.save()
             thanks = page.reverse_subpage("report_thanks", args=[report.public_token])
-            return HttpResponseRedirect(page.get_url(request) + thanks)
+            return HttpResponseRedirect(url_for_request(page, request) + thanks)
         else:
             status = 400
     else:

@@ -31,6 +31,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from caching.page_cache import cached_fragment
+from caching.routing import url_for_request
 from core.translations import active_locale, default_locale
 from integration_checkup.models import CheckUpPage
 from pages.models import HelpPage
@@ -97,7 +98,7 @@ class SearchContext:
         """A German page shown in another language sits under that prefix
         (the page tree serves untranslated pages in German there;
         ``BasePage.get_url_parts`` gives that address)."""
-        return page.get_url(self.request) or "/"
+        return url_for_request(page, self.request) or "/"
 
     def section_page(self, model) -> Page | None:
         """The page a kind of result is shown on, preferably in this language

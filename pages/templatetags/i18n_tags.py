@@ -7,6 +7,7 @@ from django.utils.translation import get_language, override
 
 from wagtail.coreutils import get_supported_content_language_variant
 
+from caching.routing import url_for_request
 from core.templatetags.content_language_tags import text_direction
 from pages.translation_status import translation_kind as compute_translation_kind
 
@@ -25,7 +26,7 @@ def _language_links(request, page) -> list[dict]:
         # The page's own address in this language: a German page shown in
         # another language (untranslated fallback) sits under that prefix
         # (BasePage.get_url_parts).
-        here = page.get_url(request) or "/"
+        here = url_for_request(page, request) or "/"
         if request.path.startswith(here):
             remainder = request.path[len(here) :]
     # The switcher keeps a search or a filter; hreflang links do not.
@@ -37,7 +38,7 @@ def _language_links(request, page) -> list[dict]:
             # Each translation's own address, not its fallback address in the
             # language of this response.
             with override(code):
-                url = (translation.get_url(request) or "/") + remainder
+                url = (url_for_request(translation, request) or "/") + remainder
         else:
             url = translate_url(request.path, code)
         links.append(

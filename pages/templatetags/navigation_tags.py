@@ -4,9 +4,10 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from caching.page_cache import cached_fragment
+from caching.routing import site_for_request, url_for_request
 from core.templatetags.content_language_tags import locale_language, other_language
 from core.translations import localized
 from pages.models.base import fallback_url
@@ -15,7 +16,7 @@ register = template.Library()
 
 
 def _site_root(request) -> Page | None:
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request) if request else None
     return site.root_page if site else None
 
 
@@ -40,10 +41,13 @@ def _menu_entries(request, root: Page) -> dict:
                 "paths": (child.path, shown.path),
                 "title": shown.nav_title,
                 "locale_id": shown.locale_id,
-                "url": shown.get_url(request),
+                "url": url_for_request(shown, request),
             }
         )
-    return {"root": {"pk": home.pk, "url": home.get_url(request)}, "entries": entries}
+    return {
+        "root": {"pk": home.pk, "url": url_for_request(home, request)},
+        "entries": entries,
+    }
 
 
 @register.inclusion_tag("navigation/main_navigation.html", takes_context=True)
@@ -52,7 +56,7 @@ def main_navigation(context):
     ...); which entry is current is worked out per request."""
     request = context.get("request")
     current = context.get("page")
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request) if request else None
     menu = None
     if site is not None:
         menu = cached_fragment(
@@ -107,7 +111,7 @@ def breadcrumbs(context):
         for ancestor in ancestors.only(
             "title", "url_path", "path", "depth", "locale_id"
         ):
-            url = fallback_url(ancestor, ancestor.get_url(request) or "/")
+            url = fallback_url(ancestor, url_for_request(ancestor, request) or "/")
             if ancestor.depth == root.depth:
                 links.append((_("Startseite"), url))
                 languages.append("")
