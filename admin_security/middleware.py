@@ -7,6 +7,11 @@ same-origin iframe, so responses under the admin path get
 this ``process_response`` runs first and sets the header, which Django's
 middleware then leaves as it is (its documented rule for a response that
 carries its own policy).
+
+A preview already carries a policy: Wagtail renders it by sending a made-up
+request for the page's public path through the middleware, which gives it the
+public ``frame-ancestors 'none'``, and the admin's preview panel would stay
+blank. So under the admin path the admin's policy replaces whatever is there.
 """
 
 from django.conf import settings
@@ -20,7 +25,6 @@ class AdminContentSecurityPolicyMiddleware(MiddlewareMixin):
         if (
             request.path_info.startswith(f"/{settings.ADMIN_URL_PATH}")
             and settings.SECURE_CSP_ADMIN
-            and CSP.HEADER_ENFORCE not in response
         ):
             response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(
                 settings.SECURE_CSP_ADMIN, get_nonce(request)
