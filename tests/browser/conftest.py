@@ -203,15 +203,10 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="session")
-def demo_server(tmp_path_factory, worker_id):
-    """The demo site served on http://127.0.0.1:<free port> (DemoServer).
-
-    While working on the tests, BROWSER_DEMO_URL=http://127.0.0.1:<port> uses
-    a demo server you started yourself (same settings) instead."""
-    if url := os.environ.get("BROWSER_DEMO_URL"):
-        yield DemoServer(url=url.rstrip("/"), pid=0)
-        return
+@contextlib.contextmanager
+def _served_copy(tmp_path_factory, worker_id, prepare=None):
+    """Serve a fresh copy of the demo site (built once per run) on a free port;
+    ``prepare(site)`` runs on the copy before the server starts."""
     # Shared by all workers of this run (pytest-xdist's documented pattern).
     base = tmp_path_factory.getbasetemp()
     shared = base if worker_id == "master" else base.parent
@@ -234,6 +229,8 @@ def demo_server(tmp_path_factory, worker_id):
             users.write_text(str(count + 1))
             registered = True
             shutil.copytree(template, site, dirs_exist_ok=True)
+        if prepare is not None:
+            prepare(site)
         process, url = _start_gunicorn(site)
         yield DemoServer(url=url, pid=process.pid)
     finally:
@@ -241,7 +238,7 @@ def demo_server(tmp_path_factory, worker_id):
             _stop(process)
         shutil.rmtree(site, ignore_errors=True)
         if registered:
-            # The last worker out removes the built demo.
+            # The last one out removes the built demo.
             with _locked(lock):
                 count = int(users.read_text() or 0) - 1
                 if count <= 0:
@@ -249,6 +246,85 @@ def demo_server(tmp_path_factory, worker_id):
                     users.unlink(missing_ok=True)
                 else:
                     users.write_text(str(count))
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory, worker_id):
+    """The demo site served on http://127.0.0.1:<free port> (DemoServer), for
+    readers: tests must not change its content (editor_server does).
+
+    While working on the tests, BROWSER_DEMO_URL=http://127.0.0.1:<port> uses
+    a demo server you started yourself (same settings) instead."""
+    if url := os.environ.get("BROWSER_DEMO_URL"):
+        yield DemoServer(url=url.rstrip("/"), pid=0)
+        return
+    with _served_copy(tmp_path_factory, worker_id) as server:
+        yield server
+
+
+# The editor's side: a copy of the demo of its own per test module, with an
+# editor account, so that what editors change never reaches the readers' tests.
+EDITOR = {"username": "redakteurin", "password": "Browser-Test-Passwort-1"}
+
+
+def _add_editor(site: Path) -> None:
+    """A superuser account on the copy (the demo's editors' groups come from
+    load_initial_data; tests that need a narrower account make their own)."""
+    env = _server_env(site) | {"DJANGO_SUPERUSER_PASSWORD": EDITOR["password"]}
+    completed = subprocess.run(  # noqa: S603 - manage.py of this project
+        [
+            sys.executable,
+            "manage.py",
+            "createsuperuser",
+            "--noinput",
+            "--username",
+            EDITOR["username"],
+            "--email",
+            "redaktion@example.org",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if completed.returncode:
+        pytest.fail(f"createsuperuser failed: {completed.stdout}{completed.stderr}")
+
+
+@pytest.fixture(scope="module")
+def editor_server(tmp_path_factory, worker_id):
+    """A copy of the demo site of this test module's own, served like
+    demo_server, with the account EDITOR; tests may change its content."""
+    with _served_copy(tmp_path_factory, worker_id, prepare=_add_editor) as server:
+        yield server
+
+
+@pytest.fixture
+def admin_page(browser, editor_server):
+    """``admin_page(width=1280)``: a new browser page logged into the Wagtail
+    admin of editor_server as EDITOR (German admin); returns the page on the
+    dashboard. ``page.server`` is the editor_server."""
+    from django.conf import settings
+
+    contexts = []
+
+    def _open(width=1280, height=900):
+        context = _new_context(browser, width, height, locale="de-DE")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{editor_server.url}/{settings.ADMIN_URL_PATH}login/")
+        page.fill("input[name=username]", EDITOR["username"])
+        page.fill("input[name=password]", EDITOR["password"])
+        page.locator("form button[type=submit]").first.click()
+        page.wait_for_url(f"{editor_server.url}/{settings.ADMIN_URL_PATH}")
+        page.server = editor_server
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
 
 
 # Pages -----------------------------------------------------------------------
