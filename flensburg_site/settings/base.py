@@ -57,7 +57,7 @@ def machine_translator_from_env() -> dict | None:
     libretranslate_url = os.environ.get("LIBRETRANSLATE_URL", "").strip()
     if libretranslate_url:
         return {
-            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "CLASS": "core.machine_translation.LibreTranslator",
             "OPTIONS": {
                 "LIBRETRANSLATE_URL": libretranslate_url.rstrip("/"),
                 "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", "").strip(),
@@ -149,6 +149,8 @@ MIDDLEWARE = [
     # Staff with a TOTP device must give a token (after authentication).
     "admin_security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A machine translation service that fails: a German message, no 500.
+    "core.machine_translation.MachineTranslationFailedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "admin_security.middleware.AdminContentSecurityPolicyMiddleware",

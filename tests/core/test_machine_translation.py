@@ -16,7 +16,12 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from core.bootstrap import content_locales
 from flensburg_site.settings.base import machine_translator_from_env
-from tests.core.translation_standins import DeepLHandler, LibreTranslateHandler, serve
+from tests.core.translation_standins import (
+    DeepLHandler,
+    LibreTranslateHandler,
+    RefusingDeepLHandler,
+    serve,
+)
 from tests.factories import OfficePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +206,57 @@ def test_no_machine_translation_into_leichte_sprache(
     item = start_translation(editor_client, office, "de-x-ls")
 
     assert editor_props(editor_client, item)["machineTranslator"] is None
+
+
+def failed_machine_translation(editor_client, item):
+    page = item.get_target_instance()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = editor_client.post(
+        reverse("wagtail_localize:machine_translate", args=[item.pk])
+        + f"?next={edit_url}",
+        follow=True,
+    )
+    assert response.redirect_chain == [(edit_url, 302)]
+    return response.content.decode()
+
+
+def test_a_refusing_service_gives_a_german_message_and_loses_nothing(
+    environment, settings, editor_client, office
+):
+    with serve(RefusingDeepLHandler) as deepl:
+        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = environment(
+            DEEPL_API_KEY="falsch", DEEPL_API_URL=f"{deepl.url}/v2/translate"
+        )
+        item = start_translation(editor_client, office, "uk")
+        StringTranslation.objects.create(
+            translation_of=item.source.stringsegment_set.get(
+                context__path="intro"
+            ).string,
+            context=item.source.stringsegment_set.get(context__path="intro").context,
+            locale=item.target_locale,
+            data="Ми допомагаємо вам.",
+        )
+
+        page = failed_machine_translation(editor_client, item)
+
+    assert len(deepl.requests) == 1
+    assert "DeepL hat nicht übersetzt" in html.unescape(page)
+    assert list(
+        StringTranslation.objects.filter(locale=item.target_locale).values_list(
+            "data", flat=True
+        )
+    ) == ["Ми допомагаємо вам."]
+
+
+def test_an_unreachable_libretranslate_gives_a_german_message(
+    environment, settings, editor_client, office
+):
+    with serve(LibreTranslateHandler) as libre:
+        gone = libre.url  # the server stops at the end of the block
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = environment(LIBRETRANSLATE_URL=gone)
+    item = start_translation(editor_client, office, "en")
+
+    page = failed_machine_translation(editor_client, item)
+
+    assert "LibreTranslate hat nicht übersetzt" in html.unescape(page)
+    assert not StringTranslation.objects.filter(locale=item.target_locale).exists()

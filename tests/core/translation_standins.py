@@ -82,6 +82,14 @@ class DeepLHandler(_Handler):
         )
 
 
+class RefusingDeepLHandler(_Handler):
+    """DeepL refusing a wrong key, as it does: 403 and a message."""
+
+    def do_POST(self):
+        self._record(self._body())
+        return self._answer(403, {"message": "Authorization failed"})
+
+
 class LibreTranslateHandler(_Handler):
     """LibreTranslate: JSON with ``q`` (a list), ``source``, ``target``, ``api_key``."""
 
