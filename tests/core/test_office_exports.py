@@ -8,6 +8,7 @@ import io
 import zoneinfo
 
 from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 
 import openpyxl
 import pytest
@@ -216,3 +217,15 @@ def test_visitors_are_sent_to_the_login(client, feedback, url):
 
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_the_export_permission_is_granted_in_the_group_editor(editor_client):
+    """Einstellungen → Gruppen: a row per model, the export among its
+    custom permissions."""
+    page = editor_client.get(reverse("wagtailusers_groups:add")).content.decode()
+
+    for codename in ("export_feedback", "export_barrierreport"):
+        permission = Permission.objects.get(codename=codename)
+        assert f'value="{permission.pk}"' in page
+    assert "Rückmeldungen exportieren" in page
+    assert "Gemeldete Barrieren exportieren" in page
