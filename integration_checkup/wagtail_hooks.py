@@ -7,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import OfficeExportSnippetIndexView
 from core.permissions import NoAddPermissionPolicy
 
 from .forms import FieldOfActionAdminForm, MeasureSheetAdminForm
@@ -62,7 +63,8 @@ class ProcessStepViewSet(SnippetViewSet):
 
 
 class FeedbackViewSet(SnippetViewSet):
-    """Moderation: staff approve feedback before it shows, and export it as CSV."""
+    """Moderation: staff approve feedback before it shows, and export it
+    (CSV, XLSX) with the permission "Rückmeldungen exportieren"."""
 
     model = Feedback
     icon = "comment"
@@ -72,14 +74,25 @@ class FeedbackViewSet(SnippetViewSet):
     search_fields = ["text", "name", "email"]
     search_backend_name = None
     ordering = ["-created_at"]
-    list_export = ["measure", "created_at", "status", "name", "email", "text"]
+    # Export (CSV, XLSX) for office software: core.exports.
+    index_view_class = OfficeExportSnippetIndexView
+    list_export = [
+        "measure",
+        "created_at",
+        "get_status_display",
+        "name",
+        "email",
+        "text",
+        "moderation_note",
+    ]
     export_headings = {
         "measure": _("Maßnahmensteckbrief"),
         "created_at": _("Eingegangen am"),
-        "status": _("Status"),
+        "get_status_display": _("Status"),
         "name": _("Name"),
         "email": _("E-Mail"),
         "text": _("Rückmeldung"),
+        "moderation_note": _("Interne Notiz"),
     }
     export_filename = "rueckmeldungen"
     copy_view_enabled = False

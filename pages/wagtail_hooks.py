@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.exports import OfficeExportSnippetIndexView
 from core.permissions import NoAddPermissionPolicy
 from core.rich_text import SitePageLinkHandler
 from pages.admin_views import can_see_translation_status, translation_status_view
@@ -66,7 +67,18 @@ class BarrierReportViewSet(SnippetViewSet):
     search_fields = ["description", "page_url", "name", "email"]
     search_backend_name = None
     ordering = ["-created_at"]
-    list_export = ["created_at", "status", "page_url", "description", "name", "email"]
+    # Export (CSV, XLSX) for office software: core.exports.
+    index_view_class = OfficeExportSnippetIndexView
+    list_export = [
+        "created_at",
+        "get_status_display",
+        "page_url",
+        "description",
+        "name",
+        "email",
+        "staff_note",
+    ]
+    export_headings = {"get_status_display": _("Status")}
     export_filename = "gemeldete-barrieren"
     copy_view_enabled = False
 

@@ -49,6 +49,29 @@ def feedback_rate_from_env() -> str:
     return "5/h"
 
 
+def machine_translator_from_env() -> dict | None:
+    """wagtail-localize's machine translator, or None (no button in the
+    translation editor): the city's own LibreTranslate server when
+    LIBRETRANSLATE_URL is set (texts stay on its servers), else DeepL when
+    DEEPL_API_KEY is set (a key ending in ":fx" uses DeepL's free API)."""
+    libretranslate_url = os.environ.get("LIBRETRANSLATE_URL", "").strip()
+    if libretranslate_url:
+        return {
+            "CLASS": "core.machine_translation.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": libretranslate_url.rstrip("/"),
+                "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", "").strip(),
+            },
+        }
+    deepl_key = os.environ.get("DEEPL_API_KEY", "").strip()
+    if deepl_key:
+        options = {"AUTH_KEY": deepl_key}
+        if deepl_url := os.environ.get("DEEPL_API_URL", "").strip():
+            options["API_URL"] = deepl_url
+        return {"CLASS": "core.machine_translation.DeepLTranslator", "OPTIONS": options}
+    return None
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -126,6 +149,8 @@ MIDDLEWARE = [
     # Staff with a TOTP device must give a token (after authentication).
     "admin_security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A machine translation service that fails: a German message, no 500.
+    "core.machine_translation.MachineTranslationFailedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "admin_security.middleware.AdminContentSecurityPolicyMiddleware",
@@ -320,6 +345,11 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Staff work in German; the admin offers no other language.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
+# Machine translation in the translation editor ("Maschinell übersetzen"):
+# off unless LIBRETRANSLATE_URL or DEEPL_API_KEY is set. Readers see such
+# texts marked as machine-translated (pages.translation_status).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
+MACHINE_TRANSLATION_ENABLED = WAGTAILLOCALIZE_MACHINE_TRANSLATOR is not None
 
 # Static files: our own CSS/JS plus KERN UX from npm (installed by `npm ci`,
 # never committed, never loaded from a CDN).

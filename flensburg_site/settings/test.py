@@ -22,3 +22,7 @@ WHITENOISE_USE_FINDERS = True
 # The suite logs in with client.login(), which authenticates without a
 # request; django-axes needs one. Tests of the lockout switch it on.
 AXES_ENABLED = False
+# Never a machine translation service from the shell's environment: tests
+# that translate point the setting at a stand-in on 127.0.0.1.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+MACHINE_TRANSLATION_ENABLED = False

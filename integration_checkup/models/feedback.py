@@ -52,6 +52,8 @@ class Feedback(models.Model):
         verbose_name = _("Rückmeldung")
         verbose_name_plural = _("Rückmeldungen")
         ordering = ["-created_at"]
+        # Visitors' names and e-mail addresses leave the admin only with it.
+        permissions = [("export_feedback", _("Rückmeldungen exportieren"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(consent=True),

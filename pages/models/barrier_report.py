@@ -62,6 +62,8 @@ class BarrierReport(models.Model):
         verbose_name = _("Meldung einer Barriere")
         verbose_name_plural = _("Meldungen von Barrieren")
         ordering = ["-created_at"]
+        # Visitors' names and e-mail addresses leave the admin only with it.
+        permissions = [("export_barrierreport", _("Gemeldete Barrieren exportieren"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(consent=True),

@@ -190,7 +190,7 @@ def test_staff_export_the_feedback_of_one_sheet_as_csv(editor_client, sheet):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     content = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content)))
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert rows[0] == [
         "Maßnahmensteckbrief",
         "Eingegangen am",
@@ -198,8 +198,9 @@ def test_staff_export_the_feedback_of_one_sheet_as_csv(editor_client, sheet):
         "Name",
         "E-Mail",
         "Rückmeldung",
+        "Interne Notiz",
     ]
-    assert [row[-1] for row in rows[1:]] == ["Zu Nr. 7"]
+    assert [row[-2] for row in rows[1:]] == ["Zu Nr. 7"]
 
 
 def test_staff_cannot_add_feedback_in_the_admin(editor_client):
