@@ -4,7 +4,7 @@
 Each piece is saved on its own, as when one is approved in its edit form:
 the save purges the page cache (``caching.cache_purge.purge_on_edit``), so
 the measure sheet shows approved feedback at once. Only feedback whose
-status changes is saved.
+status changes is saved. The confirmation page lists what will change.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,18 @@ class FeedbackStatusBulkAction(SnippetBulkAction):
     new_status: str = ""
     question = ""
     button_label = ""
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all in listing" sends the listing's filters and search
+        # along: act on what the listing shows (e.g. only the new ones), not
+        # on every piece of feedback, as Wagtail's default would.
+        viewset = self.model.snippet_viewset
+        view = viewset.construct_view(
+            viewset.index_view_class, **viewset.get_index_view_kwargs()
+        )
+        listing = view.view_class(**view.view_initkwargs)
+        listing.setup(self.request)
+        return listing.get_queryset().values_list("pk", flat=True)
 
     def check_perm(self, obj):
         return self.permission_policy.user_has_permission_for_instance(

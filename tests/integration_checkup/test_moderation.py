@@ -112,8 +112,7 @@ def test_bulk_approve_asks_first_in_german(editor_client, sheet):
     assert "Ja, freigeben" in html
     assert "Idee 0" in html and "Idee 1" in html
     assert all(
-        feedback.status == FeedbackStatus.PENDING
-        for feedback in sheet.feedback.all()
+        feedback.status == FeedbackStatus.PENDING for feedback in sheet.feedback.all()
     )
 
 
@@ -185,3 +184,23 @@ def test_bulk_approve_changes_nothing_without_permission(
     assert "Ja, freigeben" not in page
     feedback.refresh_from_db()
     assert feedback.status == FeedbackStatus.PENDING
+
+
+def test_select_all_in_a_filtered_listing_approves_only_what_it_shows(
+    editor_client, sheet
+):
+    waiting = [FeedbackFactory(measure=sheet) for _ in range(2)]
+    rejected = FeedbackFactory(measure=sheet, status=FeedbackStatus.REJECTED)
+    url = (
+        f"{BULK_URL.format(action='approve')}?status=pending&id=all&next={LISTING_URL}"
+    )
+
+    confirmation = editor_client.get(url).content.decode()
+    editor_client.post(url)
+
+    assert f'href="{edit_url(rejected)}"' not in confirmation
+    for feedback in waiting:
+        feedback.refresh_from_db()
+        assert feedback.status == FeedbackStatus.APPROVED
+    rejected.refresh_from_db()
+    assert rejected.status == FeedbackStatus.REJECTED
