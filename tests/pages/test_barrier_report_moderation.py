@@ -30,9 +30,7 @@ def test_start_page_lists_the_new_reports_with_links(editor_client):
     assert f'href="{LISTING_URL}?status=new"' in html
 
 
-def test_start_page_panel_only_for_staff_who_answer_reports(
-    client, django_user_model
-):
+def test_start_page_panel_only_for_staff_who_answer_reports(client, django_user_model):
     report("Bilder ohne Alternativtext.")
     client.force_login(staff_user(django_user_model, "ohne"))
     without = client.get("/admin/").content.decode()
