@@ -1,17 +1,22 @@
 """Admin screens of the Check Up Integration, grouped under one menu item."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.exports import OfficeExportSnippetIndexView
+from core.moderation import CountedSubmenuMenuItem, ModerationPanel, PendingCountMixin
 from core.permissions import NoAddPermissionPolicy
 
+from .bulk_actions import ApproveFeedbackBulkAction, RejectFeedbackBulkAction
 from .forms import FieldOfActionAdminForm, MeasureSheetAdminForm
 from .models import Feedback, FieldOfAction, MeasureSheet, ProcessStep, StatusAnalysis
+from .models.feedback import FeedbackStatus
 
 register_permission_policy(Feedback, NoAddPermissionPolicy(Feedback))
 
@@ -62,11 +67,13 @@ class ProcessStepViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class FeedbackViewSet(SnippetViewSet):
+class FeedbackViewSet(PendingCountMixin, SnippetViewSet):
     """Moderation: staff approve feedback before it shows, and export it
-    (CSV, XLSX) with the permission "Rückmeldungen exportieren"."""
+    (CSV, XLSX) with the permission "Rückmeldungen exportieren". The menu
+    item counts what waits for approval."""
 
     model = Feedback
+    pending_filter = {"status": FeedbackStatus.PENDING}
     icon = "comment"
     menu_label = _("Rückmeldungen")
     list_display = ["text", "measure", "name", "created_at", "status"]
@@ -110,5 +117,44 @@ class CheckUpViewSetGroup(SnippetViewSetGroup):
         FeedbackViewSet,
     )
 
+    def get_menu_item(self, order=None):
+        # Wagtail's group item, adding up the waiting feedback in its label.
+        item = super().get_menu_item(order)
+        return CountedSubmenuMenuItem(
+            label=item.label,
+            menu=item.menu,
+            name=item.name,
+            icon_name=item.icon_name,
+            order=item.order,
+        )
+
 
 register_snippet(CheckUpViewSetGroup)
+hooks.register("register_bulk_action", ApproveFeedbackBulkAction)
+hooks.register("register_bulk_action", RejectFeedbackBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_feedback_panel(request, panels):
+    panels.append(
+        ModerationPanel(
+            request=request,
+            queryset=Feedback.objects.filter(status=FeedbackStatus.PENDING)
+            .select_related("measure")
+            .order_by("-created_at"),
+            panel_id="pending-feedback",
+            heading=_("Neue Rückmeldungen"),
+            summary=lambda count: (
+                ngettext(
+                    "%(count)d Rückmeldung wartet auf Freigabe.",
+                    "%(count)d Rückmeldungen warten auf Freigabe.",
+                    count,
+                )
+                % {"count": count}
+            ),
+            listing_url_name="wagtailsnippets_integration_checkup_feedback:list",
+            listing_query=f"status={FeedbackStatus.PENDING}",
+            listing_label=_("Alle neuen Rückmeldungen ansehen"),
+            order=150,
+        )
+    )

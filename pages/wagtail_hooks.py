@@ -2,6 +2,7 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -13,10 +14,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.exports import OfficeExportSnippetIndexView
+from core.moderation import ModerationPanel, PendingCountMixin
 from core.permissions import NoAddPermissionPolicy
 from core.rich_text import SitePageLinkHandler
 from pages.admin_views import can_see_translation_status, translation_status_view
 from pages.models import BarrierReport, SiteSettings
+from pages.models.barrier_report import BarrierReportStatus
 
 register_permission_policy(BarrierReport, NoAddPermissionPolicy(BarrierReport))
 
@@ -54,10 +57,12 @@ class SiteSettingsViewSet(SnippetViewSet):
     edit_handler = ObjectList(SiteSettings.panels, base_form_class=SiteSettingsForm)
 
 
-class BarrierReportViewSet(SnippetViewSet):
-    """Reports from the accessibility statement's form; staff answer them."""
+class BarrierReportViewSet(PendingCountMixin, SnippetViewSet):
+    """Reports from the accessibility statement's form; staff answer them.
+    The menu item counts the new ones."""
 
     model = BarrierReport
+    pending_filter = {"status": BarrierReportStatus.NEW}
     icon = "warning"
     menu_label = _("Gemeldete Barrieren")
     add_to_admin_menu = True
@@ -85,6 +90,32 @@ class BarrierReportViewSet(SnippetViewSet):
 
 register_snippet(SiteSettingsViewSet)
 register_snippet(BarrierReportViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_barrier_report_panel(request, panels):
+    panels.append(
+        ModerationPanel(
+            request=request,
+            queryset=BarrierReport.objects.filter(
+                status=BarrierReportStatus.NEW
+            ).order_by("-created_at"),
+            panel_id="new-barrier-reports",
+            heading=_("Neu gemeldete Barrieren"),
+            summary=lambda count: (
+                ngettext(
+                    "%(count)d gemeldete Barriere wartet auf Bearbeitung.",
+                    "%(count)d gemeldete Barrieren warten auf Bearbeitung.",
+                    count,
+                )
+                % {"count": count}
+            ),
+            listing_url_name="wagtailsnippets_pages_barrierreport:list",
+            listing_query=f"status={BarrierReportStatus.NEW}",
+            listing_label=_("Alle neuen Meldungen ansehen"),
+            order=160,
+        )
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "contacts",
     "site_search",
     "api",
+    "link_check",
     "demo",
     # Its static files serve the API docs (Swagger UI) without a CDN.
     "ninja",
