@@ -130,7 +130,7 @@ def translation_rows(objects, *, locales: list[Locale] | None = None) -> list:
     if issubclass(base, Page):
         fields.append("alias_of_id")
     if issubclass(base, DraftStateMixin):
-        fields.append("live")
+        fields += ["live", "last_published_at"]
     found = {
         (row["translation_key"], row["locale_id"]): row
         for row in base.objects.filter(translation_key__in=keys)
@@ -163,7 +163,7 @@ def translation_rows(objects, *, locales: list[Locale] | None = None) -> list:
                 status, url = MISSING, _submit_url(model, obj.pk, locale)
             elif not translation.get("live", True):
                 status, url = DRAFT, _edit_url(model, translation["pk"])
-            elif changed:
+            elif changed or _behind(translation, source):
                 status = OUTDATED
                 url = reverse("wagtail_localize:update_translations", args=[source.pk])
             else:
@@ -171,6 +171,14 @@ def translation_rows(objects, *, locales: list[Locale] | None = None) -> list:
             row.languages.append(LanguageStatus(locale, status, url))
         rows.append(row)
     return rows
+
+
+def _behind(translation: dict, source) -> bool:
+    """The German strings were extracted anew ("Synchronisiere übersetzte
+    Seiten" without "Sofort veröffentlichen") after the translation was last
+    published: its readers do not have the new texts yet."""
+    published = translation.get("last_published_at")
+    return bool(source and published and published < source.last_updated_at)
 
 
 def _kind(obj) -> str:

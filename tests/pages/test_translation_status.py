@@ -100,7 +100,7 @@ def test_report_lists_untranslated_pages_with_the_action_for_each_language(
 
 
 def test_report_follows_a_translation_from_draft_to_current_to_outdated(
-    editor_client, office, submit, publish
+    editor_client, office, submit, publish, django_capture_on_commit_callbacks
 ):
     submit(office, "uk")
     status, content = cell(report(editor_client), "uk")
@@ -121,6 +121,16 @@ def test_report_follows_a_translation_from_draft_to_current_to_outdated(
     assert status == "outdated"
     assert reverse("wagtail_localize:update_translations", args=[source.pk]) in content
     assert "Übersetzung synchronisieren" in content
+
+    # Synchronised without publishing: readers still have the old texts.
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]), {}
+        )
+    title = "Koordinierungsstelle für Geflüchtete"
+    assert cell(report(editor_client), "uk", title=title)[0] == "outdated"
+    publish(office, "uk")
+    assert cell(report(editor_client), "uk", title=title)[0] == "current"
 
 
 def test_page_explorer_shows_each_pages_languages(
