@@ -8,11 +8,14 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
-from wagtail.models import Locale
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button, ButtonWithDropdown
+from wagtail.models import Locale, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from caching.request_memo import request_memo
 from core.exports import OfficeExportSnippetIndexView
 from core.moderation import ModerationPanel, PendingCountMixin
 from core.permissions import NoAddPermissionPolicy
@@ -20,6 +23,11 @@ from core.rich_text import SitePageLinkHandler
 from pages.admin_views import can_see_translation_status, translation_status_view
 from pages.models import BarrierReport, SiteSettings
 from pages.models.barrier_report import BarrierReportStatus
+from pages.translation_status import (
+    OUTDATED,
+    outdated_translations,
+    translation_rows,
+)
 
 register_permission_policy(BarrierReport, NoAddPermissionPolicy(BarrierReport))
 
@@ -139,3 +147,78 @@ def register_translation_status_menu_item():
         icon_name="globe",
         order=900,
     )
+
+
+def _translation_row(page):
+    """The page's row of the translation report; the rows of its siblings
+    (the rest of the explorer listing) are made with it, once per request."""
+    memo = request_memo("translation-rows")
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
+    pages = [page]
+    if memo is not None and not page.is_root():
+        pages = list(Page.objects.sibling_of(page).filter(locale_id=page.locale_id))
+    rows = dict(zip([each.pk for each in pages], translation_rows(pages), strict=True))
+    if memo is not None:
+        memo.update(rows)
+    return rows.get(page.pk)
+
+
+@hooks.register("register_page_listing_buttons")
+def translation_status_button(page, user, next_url=None):
+    """In the page explorer, per German page: how many languages are up to
+    date, outdated, in progress or missing; the menu names each language
+    with the link to its next step."""
+    if (
+        page.is_root()
+        or page.locale_id != Locale.get_default().pk
+        or not can_see_translation_status(user)
+    ):
+        return
+    row = _translation_row(page)
+    if row is None:
+        return
+    buttons = [
+        Button(
+            f"{language.language}: {language.label} – {language.action}",
+            language.action_url,
+            icon_name="warning" if language.status == OUTDATED else "globe",
+            priority=index,
+        )
+        for index, language in enumerate(row.languages)
+    ]
+    buttons.append(
+        Button(
+            _("Übersetzungsstand dieser Seite"),
+            f"{reverse('translation_status')}?seite={page.pk}",
+            icon_name="list-ul",
+            priority=len(buttons),
+        )
+    )
+    yield ButtonWithDropdown(
+        label=row.summary,
+        buttons=buttons,
+        icon_name="globe",
+        priority=60,
+        attrs={"data-translation-status": ""},
+    )
+
+
+class OutdatedTranslationsPanel(Component):
+    """Dashboard: translations whose German text changed since."""
+
+    name = "outdated_translations"
+    order = 150
+    template_name = "pages/admin/outdated_translations_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "outdated": outdated_translations(),
+            "report_url": reverse("translation_status"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    if can_see_translation_status(request.user):
+        panels.append(OutdatedTranslationsPanel())

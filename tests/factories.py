@@ -133,3 +133,11 @@ class NewsPageFactory(BasePageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class SiteSettingsFactory(factory.django.DjangoModelFactory):
+    office_name = "Koordinierungsstelle für Flüchtlinge"
+    contact_note = "Termine nach Vereinbarung"
+
+    class Meta:
+        model = models.SiteSettings

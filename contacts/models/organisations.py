@@ -9,6 +9,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from phonenumber_field.modelfields import PhoneNumberField
+from wagtail_localize.fields import SynchronizedField
 
 from core.search_text import search_terms_for, searchable_texts
 
@@ -119,6 +120,10 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("locale"),
         index.FilterField("translation_key"),
     ]
+    # A phone number is the same in every language: copied to translations,
+    # neither translated nor overridden there (it is no text either, but a
+    # ``PhoneNumber``, which wagtail-localize can neither extract nor store).
+    override_translatable_fields = [SynchronizedField("phone", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Organisation")

@@ -6,6 +6,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from phonenumber_field.modelfields import PhoneNumberField
+from wagtail_localize.fields import SynchronizedField
 
 from .organisations import Organisation
 
@@ -45,6 +46,10 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("role"),
         index.FilterField("locale"),
     ]
+    # A phone number is the same in every language: copied to translations,
+    # neither translated nor overridden there (it is no text either, but a
+    # ``PhoneNumber``, which wagtail-localize can neither extract nor store).
+    override_translatable_fields = [SynchronizedField("phone", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Person")

@@ -344,6 +344,12 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Übersetzen" makes a page's translation a draft holding the German text;
+# readers keep seeing the German page with the "not yet in your language"
+# note until an editor has translated its strings and publishes it in
+# wagtail-localize's editor. (wagtail-localize's default publishes the German
+# text at once, as if it were the translation.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Staff work in German; the admin offers no other language.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 # Machine translation in the translation editor ("Maschinell übersetzen"):

@@ -138,11 +138,16 @@ class BasePage(Page):
         abstract = True
 
     def route(self, request, path_components):
-        """Serve the German page where a translation is missing, never a 404.
+        """Serve the German page where a translation is missing, never a 404
+        (also where the "translation" is only an alias of the German page).
 
         A translated parent whose child was not translated yet routes on
         through its German original; the template then says so.
         """
+        if not path_components:
+            original = self.original_of_alias()
+            if original is not None:
+                return original.specific.route(request, path_components)
         try:
             return super().route(request, path_components)
         except Http404:
@@ -153,6 +158,23 @@ class BasePage(Page):
             if original is None:
                 raise
             return original.specific.route(request, path_components)
+
+    def original_of_alias(self) -> Page | None:
+        """The page this one mirrors when it is an alias of a page in another
+        language, else None.
+
+        Translating a page whose parents are not translated yet makes aliases
+        of the parents in the new language (wagtail-localize); they hold the
+        German text. Served as themselves they would pretend to be a
+        translation; ``route`` serves the original instead, with the German
+        fallback's marking and note.
+        """
+        if self.alias_of_id is None:
+            return None
+        original = Page.objects.filter(pk=self.alias_of_id).first()
+        if original is None or original.locale_id == self.locale_id:
+            return None
+        return original
 
     def german_original(self) -> "BasePage":
         """The page in the site's default language this one translates (the

@@ -265,8 +265,9 @@ def test_report_shows_translations_outdated_by_a_german_change(
 
     outdated = editor_client.get(reverse("translation_status")).content.decode()
 
-    assert "aktuell" in up_to_date and "veraltet" not in up_to_date
-    assert "veraltet" in outdated
+    assert 'class="translation-status__current" data-language="en"' in up_to_date
+    assert "translation-status__outdated" not in up_to_date
+    assert 'class="translation-status__outdated" data-language="en"' in outdated
     assert "Koordinierungsstelle" in outdated
     assert TranslationSource.objects.count() == 1
 
