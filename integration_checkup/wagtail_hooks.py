@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -10,7 +11,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.permissions import NoAddPermissionPolicy
 
 from .forms import FieldOfActionAdminForm, MeasureSheetAdminForm
-from .models import Feedback, FieldOfAction, MeasureSheet, ProcessStep, StatusAnalysis
+from .models import (
+    Feedback,
+    FieldOfAction,
+    MeasureSheet,
+    MeasureSheetVersion,
+    ProcessStep,
+    StatusAnalysis,
+)
 
 register_permission_policy(Feedback, NoAddPermissionPolicy(Feedback))
 
@@ -99,3 +107,25 @@ class CheckUpViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CheckUpViewSetGroup)
+
+
+@hooks.register("refuse_document_file_replacement")
+def keep_paper_versions(document):
+    """A version of a sheet's working paper keeps its file: a new file is a
+    new version of the sheet (it goes out with the sheet, after approval, and
+    the earlier one stays downloadable)."""
+    version = (
+        MeasureSheetVersion.objects.filter(document=document)
+        .select_related("measure")
+        .first()
+    )
+    if version is None:
+        return None
+    return _(
+        "Diese Datei ist Fassung %(version)s des Arbeitspapiers zum "
+        "Maßnahmensteckbrief „%(measure)s“ und wird nicht ersetzt, damit diese "
+        "Fassung abrufbar bleibt. Laden Sie die neue Datei im Steckbrief als "
+        "neue Fassung hoch: Check Up Integration → Maßnahmensteckbriefe → "
+        "Steckbrief bearbeiten → „Fassung hinzufügen“. Titel und die übrigen "
+        "Angaben dieses Dokuments können Sie hier ändern."
+    ) % {"version": version.number, "measure": version.measure}

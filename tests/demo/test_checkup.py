@@ -81,7 +81,7 @@ def test_every_working_paper_says_inside_that_it_is_a_placeholder():
     checkup_demo_load()
 
     documents = get_document_model().objects.all()
-    assert documents.count() == 29
+    assert documents.count() == 30
     for document in documents:
         assert document.file_size > 0
         text = pdf_text(document)
