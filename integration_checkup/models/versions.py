@@ -50,7 +50,7 @@ class MeasureSheetVersion(Orderable):
     valid_from = models.DateField(
         _("Stand vom"),
         default=_today,
-        help_text=_("Ab wann diese Fassung gilt (z. B. 31.12.2026)."),
+        help_text=_("Ab wann diese Fassung gilt."),
     )
     note = models.CharField(
         _("Was ist neu?"),
