@@ -67,7 +67,8 @@ def test_new_version_replaces_the_paper_and_keeps_the_old_one(admin_page, tmp_pa
 
         # The sheet with its versions fits a phone, in German and Arabic.
         for language, path in (("de", SHEET), ("ar", "/ar" + SHEET)):
-            phone = reader.new_page(viewport={"width": 360, "height": 800})
+            phone = reader.new_page()
+            phone.set_viewport_size({"width": 360, "height": 800})
             phone.goto(base + path)
             phone.locator("#arbeitspapier").scroll_into_view_if_needed()
             phone.screenshot(
