@@ -307,3 +307,13 @@ def test_a_deleted_draft_version_does_not_give_its_number_again(editor_client, s
             "number", flat=True
         )
     ) == [1, 3]
+
+
+def test_cdn_purge_names_the_paper_addresses(sheet, published_second_version):
+    from integration_checkup.views import cached_route_arguments
+
+    routes = cached_route_arguments()
+
+    assert ("measure_paper", [7]) in routes
+    assert ("measure_paper_version", [7, 1]) in routes
+    assert ("measure_paper_version", [7, 2]) in routes
