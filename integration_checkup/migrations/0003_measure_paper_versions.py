@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('number', models.PositiveSmallIntegerField(help_text='Wird beim Speichern fortlaufend vergeben.', verbose_name='Fassung')),
-                ('valid_from', models.DateField(default=integration_checkup.models.versions._today, help_text='Ab wann diese Fassung gilt (z. B. 31.12.2026).', verbose_name='Stand vom')),
+                ('valid_from', models.DateField(default=integration_checkup.models.versions._today, help_text='Ab wann diese Fassung gilt.', verbose_name='Stand vom')),
                 ('note', models.CharField(blank=True, help_text='Kurz für Leserinnen und Leser, z. B. „Zahlen für 2026 ergänzt“.', max_length=300, verbose_name='Was ist neu?')),
                 ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.sitedocument', verbose_name='Datei')),
                 ('measure', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='paper_versions', to='integration_checkup.measuresheet')),
