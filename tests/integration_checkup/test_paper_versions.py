@@ -317,3 +317,15 @@ def test_cdn_purge_names_the_paper_addresses(sheet, published_second_version):
     assert ("measure_paper", [7]) in routes
     assert ("measure_paper_version", [7, 1]) in routes
     assert ("measure_paper_version", [7, 2]) in routes
+
+
+def test_file_of_a_version_cannot_be_deleted_in_the_document_admin(
+    client, editor_client, sheet
+):
+    document = sheet.paper_versions.get().document
+
+    editor_client.post(f"/admin/documents/delete/{document.pk}/")
+
+    # Wagtail refuses: the sheet protects the file (on_delete=PROTECT).
+    document.refresh_from_db()
+    assert body(client.get(document.url)) == pdf_bytes("Fassung eins")
