@@ -8,6 +8,7 @@ there is one; ``locale`` tells which language an item is in.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -22,6 +23,7 @@ from integration_checkup.models import (
     CheckUpPage,
     FieldOfAction,
     MeasureSheet,
+    MeasureSheetVersion,
     MeasureStatus,
     MeasureStatusChange,
 )
@@ -58,9 +60,7 @@ router = Router(tags=["measure sheets"])
 
 def measures() -> QuerySet[MeasureSheet]:
     """Published sheets with what every item shows, in one query."""
-    return MeasureSheet.objects.filter(live=True).select_related(
-        "field_of_action", "document", "document__collection"
-    )
+    return MeasureSheet.objects.filter(live=True).select_related("field_of_action")
 
 
 class MeasureFilters(ListParams, LocaleParams):
@@ -78,6 +78,17 @@ class FieldOfActionOut(Schema):
     name: str
 
 
+class PaperVersionOut(Schema):
+    number: int = Field(description="1 for the first version; never reused.")
+    valid_from: datetime.date
+    note: str = Field(description="What is new in this version.")
+    current: bool = Field(
+        description="The newest version: the one at the sheet's stable `paper_url`."
+    )
+    url: str | None = Field(description="This version's address on the website.")
+    document: DocumentOut
+
+
 class MeasureSummary(Schema):
     id: int
     number: int
@@ -86,7 +97,15 @@ class MeasureSummary(Schema):
     field_of_action: FieldOfActionOut
     status: Choice
     summary: str
-    documents: list[DocumentOut]
+    documents: list[DocumentOut] = Field(
+        description="The working paper: the document of its newest version."
+    )
+    paper_url: str | None = Field(
+        description="Stable address of the working paper: always its newest version."
+    )
+    paper_versions: list[PaperVersionOut] = Field(
+        description="Versions of the working paper, oldest first."
+    )
     url: str | None = Field(description="The measure sheet on the website.")
     detail_url: str
 
@@ -134,24 +153,72 @@ class MeasureContext:
             None,
         )
 
-    def url(self, sheet: MeasureSheet) -> str | None:
-        page = self.index_pages.get(sheet.locale_id) or self.index_pages.get(
+        self.versions: dict[tuple, list[MeasureSheetVersion]] = {}
+
+    def load_versions(self, sheets) -> None:
+        """The versions of the sheets' working papers, in one query: those of
+        the German original (as on the website), a sheet's own without one."""
+        keys = {sheet.translation_key for sheet in sheets}
+        rows = (
+            MeasureSheetVersion.objects.filter(
+                measure__live=True, measure__translation_key__in=keys
+            )
+            .select_related("measure", "document", "document__collection")
+            .order_by("number")
+        )
+        self.versions = defaultdict(list)
+        for version in rows:
+            owner = (version.measure.translation_key, version.measure.locale_id)
+            self.versions[owner].append(version)
+
+    def _versions_of(self, sheet: MeasureSheet) -> list[MeasureSheetVersion]:
+        original = (sheet.translation_key, self.default_locale_id)
+        return self.versions.get(original) or self.versions.get(
+            (sheet.translation_key, sheet.locale_id), []
+        )
+
+    def _page_of(self, sheet: MeasureSheet):
+        return self.index_pages.get(sheet.locale_id) or self.index_pages.get(
             self.default_locale_id
         )
+
+    def _on_website(self, sheet: MeasureSheet, path_of) -> str | None:
+        """The absolute URL of ``path_of(page)`` below the sheet's Check Up page."""
+        page = self._page_of(sheet)
         if page is None:
             return None
         base = url_for_request(page, self.request)
         if base is None:
             return None
-        return absolute(self.request, base + page.measure_path(sheet.number))
+        return absolute(self.request, base + path_of(page))
+
+    def url(self, sheet: MeasureSheet) -> str | None:
+        return self._on_website(sheet, lambda page: page.measure_path(sheet.number))
+
+    def _paper_versions(self, sheet: MeasureSheet) -> list[dict]:
+        versions = [
+            version
+            for version in self._versions_of(sheet)
+            if not in_private_collection(version.document, self.restricted)
+        ]
+        return [
+            {
+                "number": version.number,
+                "valid_from": version.valid_from,
+                "note": version.note,
+                "current": version is versions[-1],
+                "url": self._on_website(
+                    sheet,
+                    lambda page, n=version.number: page.paper_path(sheet.number, n),
+                ),
+                "document": document_data(self.request, version.document),
+            }
+            for version in versions
+        ]
 
     def summary(self, sheet: MeasureSheet) -> dict:
-        document = sheet.document
-        documents = []
-        if document is not None and not in_private_collection(
-            document, self.restricted
-        ):
-            documents.append(document_data(self.request, document))
+        versions = self._paper_versions(sheet)
+        documents = [versions[-1]["document"]] if versions else []
         return {
             "id": sheet.pk,
             "number": sheet.number,
@@ -164,6 +231,12 @@ class MeasureContext:
             "status": choice(MeasureStatus, sheet.status),
             "summary": sheet.summary,
             "documents": documents,
+            "paper_url": self._on_website(
+                sheet, lambda page: page.paper_path(sheet.number)
+            )
+            if versions
+            else None,
+            "paper_versions": versions,
             "url": self.url(sheet),
             "detail_url": api_url(self.request, "measure_detail", measure_id=sheet.pk),
         }
@@ -194,6 +267,7 @@ def measure_list(request, filters: Query[MeasureFilters]):
     with labels_in(code):
         items = localize_objects(items, queryset=measures())
         context = MeasureContext(request)
+        context.load_versions(items)
         envelope["items"] = [context.summary(sheet) for sheet in items]
     return envelope
 
@@ -224,6 +298,7 @@ def measure_detail(request, measure_id: ObjectId):
         .order_by("locale__language_code")
     )
     context = MeasureContext(request)
+    context.load_versions([sheet])
     with labels_in(context.codes.get(sheet.locale_id)):
         data = context.summary(sheet)
         data.update(

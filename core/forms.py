@@ -3,11 +3,17 @@
 Wagtail builds its document forms on ``WAGTAILDOCS_DOCUMENT_FORM_BASE``; ours
 swaps in a file field that enforces the allowed types and the size limit
 (``core.validators``), so a rejected file never reaches the storage.
+
+Replacing the file of a document deletes the old file (Wagtail's form does).
+An app that must keep a document's file as it is (a published version of a
+working paper) says so with the hook ``refuse_document_file_replacement``:
+a function of the document that returns the editor's message, or None.
 """
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
 from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
 
@@ -55,3 +61,12 @@ class SiteDocumentForm(BaseDocumentForm):
                 required=wagtail_field.required,
                 widget=wagtail_field.widget,
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "file" in self.changed_data:
+            for refusal in hooks.get_hooks("refuse_document_file_replacement"):
+                if message := refusal(self.instance):
+                    self.add_error("file", message)
+                    break
+        return cleaned

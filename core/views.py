@@ -5,6 +5,9 @@ Wagtail's view does the lookup, the privacy and collection checks and the
 client asked for one byte range, we replace that answer with a 206 carrying
 just those bytes, read from storage in chunks.
 
+The address of a document whose file an editor replaced in the admin names
+the old file; it leads to the document's current file (Wagtail answers 404).
+
 Behind the proxy (``DOCUMENT_SERVE_METHOD=x-accel``) Wagtail's answer for a
 file on disk is an empty one with ``X-Accel-Redirect`` (core.document_sendfile):
 it gets the same download headers, and nginx sends the file and the ranges.
@@ -15,8 +18,14 @@ import urllib.parse
 
 from django.conf import settings
 from django.dispatch import receiver
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 
+from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.documents.views.serve import serve as wagtail_serve
 
@@ -68,7 +77,14 @@ def _remember_served_document(sender, instance, request, **kwargs):
 
 
 def serve_document(request, document_id: int, document_filename: str):
-    response = wagtail_serve(request, document_id, document_filename)
+    try:
+        response = wagtail_serve(request, document_id, document_filename)
+    except Http404:
+        document = get_document_model().objects.filter(pk=document_id).first()
+        if document is None or document.filename == document_filename:
+            raise
+        # Not permanent: the file may be replaced again.
+        return HttpResponseRedirect(document.url)
     document = getattr(request, "served_document", None)
     # Anything but the file itself (a password form, a redirect, 304 Not
     # Modified, a hook's answer) goes out unchanged.

@@ -25,6 +25,7 @@ from demo.placeholders import WorkingPaper, placeholder_pdf
 from integration_checkup.models import (
     FieldOfAction,
     MeasureSheet,
+    MeasureSheetVersion,
     MeasureStatus,
     MeasureStatusChange,
     ProcessStep,
@@ -200,6 +201,21 @@ def _course_to(final: str) -> list[tuple[str, datetime.date, str]]:
     return COURSE[: order.index(final) + 1]
 
 
+# The day the working papers were published (the demo's news says so).
+PAPERS_PUBLISHED = datetime.date(2017, 9, 15)
+# Later versions of some working papers: number -> (date, what is new), so
+# that the demo shows a sheet with an earlier version in its history.
+LATER_VERSIONS = {
+    7: [
+        (
+            datetime.date(2018, 3, 1),
+            "Beispiel: nach dem Beschluss überarbeitet, mit Ansprechstellen "
+            "der Wohnungswirtschaft.",
+        )
+    ],
+}
+
+
 def analysis_paper(field_name: str) -> WorkingPaper:
     """The placeholder PDF of a field of action's status analysis."""
     return WorkingPaper(
@@ -209,14 +225,38 @@ def analysis_paper(field_name: str) -> WorkingPaper:
     )
 
 
-def measure_paper(number: int, title: str, field_name: str) -> WorkingPaper:
-    """The placeholder PDF of a measure sheet."""
+def measure_paper(
+    number: int, title: str, field_name: str, version: int = 1
+) -> WorkingPaper:
+    """The placeholder PDF of a version of a measure sheet's working paper."""
     full_title = f"Beispiel: {title}"
+    if version == 1:
+        return WorkingPaper(
+            filename=f"massnahme-{number:02d}.pdf",
+            title=f"Maßnahmensteckbrief {number}: {full_title} (Platzhalter)",
+            lines=(f"Nr. {number}: {full_title}", f"Handlungsfeld: {field_name}"),
+        )
     return WorkingPaper(
-        filename=f"massnahme-{number:02d}.pdf",
-        title=f"Maßnahmensteckbrief {number}: {full_title} (Platzhalter)",
-        lines=(f"Nr. {number}: {full_title}", f"Handlungsfeld: {field_name}"),
+        filename=f"massnahme-{number:02d}-fassung-{version}.pdf",
+        title=(
+            f"Maßnahmensteckbrief {number}: {full_title}, Fassung {version} "
+            "(Platzhalter)"
+        ),
+        lines=(
+            f"Nr. {number}: {full_title}",
+            f"Fassung {version}",
+            f"Handlungsfeld: {field_name}",
+        ),
     )
+
+
+def measure_papers(number: int, title: str, field_name: str) -> list:
+    """(version, date, note, placeholder PDF) of each version of a sheet's paper."""
+    versions = [(PAPERS_PUBLISHED, "")] + LATER_VERSIONS.get(number, [])
+    return [
+        (version, date, note, measure_paper(number, title, field_name, version))
+        for version, (date, note) in enumerate(versions, start=1)
+    ]
 
 
 def working_papers() -> list[WorkingPaper]:
@@ -224,8 +264,9 @@ def working_papers() -> list[WorkingPaper]:
     (``scripts/demo_placeholder_pdfs.py`` writes them from this list)."""
     names = [name for name, _, _ in FIELDS]
     return [analysis_paper(name) for name in names] + [
-        measure_paper(number, title, names[field_index])
+        paper
         for number, title, field_index, _ in MEASURES
+        for *_, paper in measure_papers(number, title, names[field_index])
     ]
 
 
@@ -299,10 +340,18 @@ def _ensure_measures(fields: list[FieldOfAction], report: CheckUpReport) -> None
             "<li>Zugänge erleichtern</li></ul>",
             responsible_body="Koordinierungsstelle für Flüchtlinge",
             partners=f"Fokusgruppe {field_of_action.name}",
-            document=_placeholder_document(
-                measure_paper(number, title, FIELDS[field_index][0])
-            ),
         )
+        sheet.paper_versions = [
+            MeasureSheetVersion(
+                number=version,
+                valid_from=date,
+                note=note,
+                document=_placeholder_document(paper),
+            )
+            for version, date, note, paper in measure_papers(
+                number, title, FIELDS[field_index][0]
+            )
+        ]
         sheet.status_changes = [
             MeasureStatusChange(date=date, status=status, note=note)
             for status, date, note in _course_to(final_status)

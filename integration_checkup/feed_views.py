@@ -1,7 +1,8 @@
 """The routes below the Check Up Integration page that answer with a file
 rather than a page: the Atom feeds of a measure sheet and of a field of
-action, the feed of new working papers (Atom or RSS 2.0) and the ZIP of all
-working papers. ``models.CheckUpPage`` reaches them through ``views``, as
+action, the feed of new working papers (Atom or RSS 2.0), the ZIP of all
+working papers and the working paper of a sheet (its newest or an earlier
+version). ``models.CheckUpPage`` reaches them through ``views``, as
 every route.
 """
 
@@ -10,11 +11,13 @@ from __future__ import annotations
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from . import selectors
+from core.views import serve_document
+
+from . import feed_selectors, selectors
 from .downloads import archive_response
 from .feeds import MeasureEventsFeed, WorkingPapersFeed
 from .models.measures import MeasureSheet
-from .routes import CheckUpUrls, field_or_404, measure_or_404
+from .routes import CheckUpUrls, field_or_404, measure_or_404, paper_version_or_404
 
 
 def measure_feed(request, index_page, number: int):
@@ -27,7 +30,7 @@ def measure_feed(request, index_page, number: int):
             "Neuigkeiten zu diesem Maßnahmensteckbrief des Check Up Integration"
         ),
         link=request.build_absolute_uri(urls.measure(measure)),
-        events=selectors.feed_events(
+        events=feed_selectors.feed_events(
             measures=MeasureSheet.objects.filter(pk=measure.pk)
         ),
         link_for=urls.measure,
@@ -44,10 +47,19 @@ def field_feed(request, index_page, slug: str):
             "Statuswechsel und neue Dokumente der Maßnahmen dieses Handlungsfelds"
         ),
         link=request.build_absolute_uri(urls.field(field)),
-        events=selectors.feed_events(measures=field.measures.all()),
+        events=feed_selectors.feed_events(measures=field.measures.all()),
         link_for=urls.measure,
     )
     return feed(request)
+
+
+def measure_paper(request, index_page, number: int, version: int | None = None):
+    """The file of a version of the sheet's working paper, the newest without
+    ``version``: from the live sheet, so a draft's new version is not out
+    before the sheet is published. Served as every document is (privacy,
+    Range, nginx)."""
+    paper = paper_version_or_404(number, version)
+    return serve_document(request, paper.document.pk, paper.document.filename)
 
 
 def archive(request, index_page):
@@ -70,7 +82,7 @@ def papers_feed(request, index_page, *, rss: bool = False):
             "Neu veröffentlichte Maßnahmensteckbriefe, Statusanalysen und Dokumente"
         ),
         link=request.build_absolute_uri(urls.overview),
-        papers=selectors.working_papers_published(),
+        papers=feed_selectors.working_papers_published(),
         link_for=link_for,
     )
     return feed(request)

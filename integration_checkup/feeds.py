@@ -8,11 +8,11 @@ from collections.abc import Callable
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from .selectors import FeedEvent, WorkingPaper
+from .feed_selectors import FeedEvent, WorkingPaper
 
 
 class MeasureEventsFeed(Feed):
-    """Status changes and new documents, newest first."""
+    """Status changes and new versions of the working paper, newest first."""
 
     feed_type = Atom1Feed
 
@@ -120,4 +120,4 @@ class WorkingPapersFeed(Feed):
         return item.when
 
     def item_updateddate(self, item: WorkingPaper):
-        return item.when
+        return item.updated or item.when

@@ -15,7 +15,7 @@ from core.translations import localize_objects
 
 from .models.feedback import Feedback
 from .models.measures import MeasureStatus
-from .services import measure_status_sync
+from .services import measure_paper_versions_number, measure_status_sync
 
 
 class FieldOfActionAdminForm(LocaleUniqueAdminForm):
@@ -49,6 +49,7 @@ class MeasureSheetAdminForm(LocaleUniqueAdminForm):
     def save(self, commit=True):
         instance = super().save(commit=False)
         measure_status_sync(measure=instance)
+        measure_paper_versions_number(measure=instance)
         if commit:
             instance.save()
             self.save_m2m()

@@ -14,6 +14,7 @@ from caching.routing import url_for_request
 from . import selectors
 from .models.fields import FieldOfAction
 from .models.measures import MeasureSheet
+from .models.versions import MeasureSheetVersion
 
 
 class CheckUpUrls:
@@ -56,6 +57,13 @@ class CheckUpUrls:
     def field(self, field: FieldOfAction) -> str:
         return self.route("field_detail", field.slug)
 
+    def paper(self, measure: MeasureSheet) -> str:
+        """The stable address of the sheet's working paper: its newest version."""
+        return self.route("measure_paper", measure.number)
+
+    def paper_version(self, measure: MeasureSheet, version) -> str:
+        return self.route("measure_paper_version", measure.number, version.number)
+
 
 def measure_or_404(number: int) -> MeasureSheet:
     """The published sheet with this number, in German (the original)."""
@@ -63,6 +71,15 @@ def measure_or_404(number: int) -> MeasureSheet:
         return selectors.measure_get(number=number)
     except MeasureSheet.DoesNotExist as error:
         raise Http404(_("Diesen Maßnahmensteckbrief gibt es nicht.")) from error
+
+
+def paper_version_or_404(number: int, version: int | None = None):
+    """A version of the working paper of the published sheet (see
+    ``selectors.paper_version_get``)."""
+    try:
+        return selectors.paper_version_get(number=number, version=version)
+    except MeasureSheetVersion.DoesNotExist as error:
+        raise Http404(_("Diese Fassung des Arbeitspapiers gibt es nicht.")) from error
 
 
 def field_or_404(slug: str) -> FieldOfAction:

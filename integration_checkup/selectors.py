@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from wagtail.rich_text import get_text_for_indexing
 
@@ -21,6 +18,7 @@ from .models.feedback import Feedback, FeedbackStatus
 from .models.fields import FieldOfAction, StatusAnalysis
 from .models.measures import MeasureSheet, MeasureStatus, MeasureStatusChange
 from .models.process import ProcessStep
+from .models.versions import MeasureSheetVersion
 
 
 def measure_list(
@@ -40,7 +38,7 @@ def measure_list(
     The goals count with their text, not their markup.
     """
     sheets = default_locale_only(MeasureSheet.objects.filter(live=True)).select_related(
-        "field_of_action", "document"
+        "field_of_action"
     )
     if field is not None:
         sheets = sheets.filter(field_of_action=field)
@@ -66,9 +64,37 @@ def measure_list(
 
 def measure_detail_queryset() -> QuerySet[MeasureSheet]:
     """Published sheets with what their pages show (translations use it too)."""
-    return MeasureSheet.objects.filter(live=True).select_related(
-        "field_of_action", "document"
+    return MeasureSheet.objects.filter(live=True).select_related("field_of_action")
+
+
+def paper_versions_prefetch() -> Prefetch:
+    """The versions of the working paper with their documents, oldest first."""
+    return Prefetch(
+        "paper_versions",
+        queryset=MeasureSheetVersion.objects.select_related("document").order_by(
+            "number"
+        ),
     )
+
+
+def paper_version_get(
+    *, number: int, version: int | None = None
+) -> MeasureSheetVersion:
+    """A version of the working paper of the published sheet with this number
+    (German original), the newest without ``version`` (raises DoesNotExist).
+
+    Read from the live sheet: a version added in a draft is not there until
+    the sheet is published.
+    """
+    versions = MeasureSheetVersion.objects.select_related("document").filter(
+        measure__live=True, measure__number=number, measure__locale=default_locale()
+    )
+    if version is None:
+        newest = versions.order_by("-number").first()
+        if newest is None:
+            raise MeasureSheetVersion.DoesNotExist
+        return newest
+    return versions.get(number=version)
 
 
 def field_detail_queryset() -> QuerySet[FieldOfAction]:
@@ -86,6 +112,7 @@ def measure_get(*, number: int) -> MeasureSheet:
                 "status_changes",
                 queryset=MeasureStatusChange.objects.order_by("date", "sort_order"),
             ),
+            paper_versions_prefetch(),
             Prefetch(
                 "feedback",
                 queryset=Feedback.objects.filter(
@@ -186,128 +213,27 @@ def _file_stem(text: str) -> str:
     return slugify(fold(text))
 
 
+EARLIER_VERSIONS_FOLDER = "fruehere-Fassungen"
+
+
 def documents_published() -> list[ArchiveEntry]:
     """Exactly the documents the public pages offer: of published sheets and analyses."""
     entries = []
     for analysis in status_analyses().filter(document__isnull=False):
         name = f"Statusanalyse-{analysis.field_of_action.sort_order:02d}-{_file_stem(analysis.field_of_action.name)}"
         entries.append(_entry(name, analysis.document))
-    for sheet in measure_list().filter(document__isnull=False):
+    for sheet in measure_list().prefetch_related(paper_versions_prefetch()):
         name = f"Massnahme-{sheet.number:02d}-{_file_stem(sheet.title)[:60]}"
-        entries.append(_entry(name, sheet.document))
+        versions = list(sheet.paper_versions.all())  # oldest first
+        if versions:
+            entries.append(_entry(name, versions[-1].document))
+        # Earlier versions, as the sheet's history offers them.
+        for version in versions[:-1]:
+            stem = f"{EARLIER_VERSIONS_FOLDER}/{name}-Fassung-{version.number}"
+            entries.append(_entry(stem, version.document))
     return entries
 
 
 def _entry(stem: str, document) -> ArchiveEntry:
     extension = document.file_extension or "bin"
     return ArchiveEntry(name=f"{stem}.{extension}", document=document)
-
-
-@dataclass(frozen=True)
-class FeedEvent:
-    """Something that happened to a measure: a status change or a new document."""
-
-    key: str
-    title: str
-    description: str
-    when: datetime.datetime
-    measure: MeasureSheet
-
-
-def feed_events(
-    *, measures: QuerySet[MeasureSheet], limit: int = 50
-) -> list[FeedEvent]:
-    """Status changes and documents of the given published measures, newest first."""
-    measures = (
-        measures.filter(live=True)
-        .select_related("document")
-        .prefetch_related("status_changes")
-    )
-    events = []
-    for measure in measures:
-        for change in measure.status_changes.all():
-            events.append(
-                FeedEvent(
-                    key=f"measure-{measure.pk}-status-{change.pk}",
-                    title=_("Nr. %(number)s „%(title)s“: %(status)s")
-                    % {
-                        "number": measure.number,
-                        "title": measure.title,
-                        "status": change.get_status_display(),
-                    },
-                    description=change.note,
-                    when=_midday(change.date),
-                    measure=measure,
-                )
-            )
-        if measure.document is not None:
-            events.append(
-                FeedEvent(
-                    key=f"measure-{measure.pk}-document-{measure.document.pk}",
-                    title=_("Nr. %(number)s „%(title)s“: neues Dokument")
-                    % {"number": measure.number, "title": measure.title},
-                    description=measure.document.title,
-                    when=measure.document.created_at,
-                    measure=measure,
-                )
-            )
-    events.sort(key=lambda event: event.when, reverse=True)
-    return events[:limit]
-
-
-def _midday(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
-
-
-@dataclass(frozen=True)
-class WorkingPaper:
-    """A newly published working paper: a measure sheet, or the document of a
-    measure sheet or of a status analysis."""
-
-    key: str
-    title: str
-    description: str
-    when: datetime.datetime
-    measure: MeasureSheet | None = None
-    field_of_action: FieldOfAction | None = None
-
-
-def working_papers_published(*, limit: int = 50) -> list[WorkingPaper]:
-    """New working papers for the feed, newest first (three queries)."""
-    papers = []
-    for sheet in measure_list():
-        if sheet.first_published_at:
-            papers.append(
-                WorkingPaper(
-                    key=f"measure-{sheet.translation_key}",
-                    title=_("Maßnahmensteckbrief Nr. %(number)s: %(title)s")
-                    % {"number": sheet.number, "title": sheet.title},
-                    description=sheet.summary,
-                    when=sheet.first_published_at,
-                    measure=sheet,
-                )
-            )
-        if sheet.document is not None:
-            papers.append(
-                WorkingPaper(
-                    key=f"measure-{sheet.translation_key}-document-{sheet.document.pk}",
-                    title=_("Neues Arbeitspapier zu Nr. %(number)s: %(title)s")
-                    % {"number": sheet.number, "title": sheet.document.title},
-                    description=sheet.title,
-                    when=sheet.document.created_at,
-                    measure=sheet,
-                )
-            )
-    for analysis in status_analyses().filter(document__isnull=False):
-        papers.append(
-            WorkingPaper(
-                key=f"analysis-{analysis.translation_key}-document-{analysis.document.pk}",
-                title=_("Statusanalyse %(field)s: %(title)s")
-                % {"field": analysis.field_of_action.name, "title": analysis.title},
-                description=analysis.summary,
-                when=analysis.document.created_at,
-                field_of_action=analysis.field_of_action,
-            )
-        )
-    papers.sort(key=lambda paper: paper.when, reverse=True)
-    return papers[:limit]

@@ -25,6 +25,7 @@ from . import selectors
 from .forms import FeedbackForm, MeasureFilterForm
 from .models.fields import FieldOfAction, StatusAnalysis
 from .models.measures import MeasureSheet
+from .models.versions import MeasureSheetVersion
 from .routes import CheckUpUrls, field_or_404, measure_or_404
 
 MEASURES_PER_PAGE = 25
@@ -118,14 +119,23 @@ def measure_detail(request, index_page, number: int):
     urls = CheckUpUrls(index_page, request)
     original = measure_or_404(number)
     (measure,) = _with_urls(urls, [original])
-    # Feedback belongs to the measure, whatever language it was written in.
+    # Feedback belongs to the measure, whatever language it was written in;
+    # so do the versions of its working paper (a translation's copy may lag).
     measure.approved_feedback = original.approved_feedback
+    versions = list(original.paper_versions.all())  # oldest first
+    earlier = versions[-2::-1]  # newest first, without the newest
+    for version in earlier:
+        version.public_url = urls.paper_version(measure, version)
     return _render(
         request,
         index_page,
         "integration_checkup/measure_detail.html",
         {
             "measure": measure,
+            "paper": versions[-1] if versions else None,
+            "paper_url": urls.paper(measure),
+            "paper_owner": original,
+            "earlier_papers": earlier,
             "feedback_url": urls.route("measure_feedback", measure.number),
             "feed_url": urls.route("measure_feed", measure.number),
             "handout_url": urls.route("measure_handout", measure.number),
@@ -297,13 +307,20 @@ def cached_route_arguments() -> list[tuple[str, list]]:
     must leave the CDN too) and every field of action. Both are addressed by
     the German original's number and slug in every language."""
     routes = []
-    for number in default_locale_only(MeasureSheet.objects.all()).values_list(
-        "number", flat=True
-    ):
+    german_sheets = default_locale_only(MeasureSheet.objects.all())
+    for number in german_sheets.values_list("number", flat=True):
         routes += [
             (name, [number])
-            for name in ("measure_detail", "measure_handout", "measure_feed")
+            for name in (
+                "measure_detail",
+                "measure_handout",
+                "measure_feed",
+                "measure_paper",
+            )
         ]
+    versions = MeasureSheetVersion.objects.filter(measure__in=german_sheets)
+    for number, version in versions.values_list("measure__number", "number"):
+        routes.append(("measure_paper_version", [number, version]))
     for slug in default_locale_only(FieldOfAction.objects.all()).values_list(
         "slug", flat=True
     ):

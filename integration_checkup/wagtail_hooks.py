@@ -15,7 +15,14 @@ from core.permissions import NoAddPermissionPolicy
 
 from .bulk_actions import ApproveFeedbackBulkAction, RejectFeedbackBulkAction
 from .forms import FieldOfActionAdminForm, MeasureSheetAdminForm
-from .models import Feedback, FieldOfAction, MeasureSheet, ProcessStep, StatusAnalysis
+from .models import (
+    Feedback,
+    FieldOfAction,
+    MeasureSheet,
+    MeasureSheetVersion,
+    ProcessStep,
+    StatusAnalysis,
+)
 from .models.feedback import FeedbackStatus
 
 register_permission_policy(Feedback, NoAddPermissionPolicy(Feedback))
@@ -158,3 +165,25 @@ def add_feedback_panel(request, panels):
             order=150,
         )
     )
+
+
+@hooks.register("refuse_document_file_replacement")
+def keep_paper_versions(document):
+    """A version of a sheet's working paper keeps its file: a new file is a
+    new version of the sheet (it goes out with the sheet, after approval, and
+    the earlier one stays downloadable)."""
+    version = (
+        MeasureSheetVersion.objects.filter(document=document)
+        .select_related("measure")
+        .first()
+    )
+    if version is None:
+        return None
+    return _(
+        "Diese Datei ist Fassung %(version)s des Arbeitspapiers zum "
+        "Maßnahmensteckbrief „%(measure)s“ und wird nicht ersetzt, damit diese "
+        "Fassung abrufbar bleibt. Laden Sie die neue Datei im Steckbrief als "
+        "neue Fassung hoch: Check Up Integration → Maßnahmensteckbriefe → "
+        "Steckbrief bearbeiten → „Fassung hinzufügen“. Titel und die übrigen "
+        "Angaben dieses Dokuments können Sie hier ändern."
+    ) % {"version": version.number, "measure": version.measure}

@@ -5,12 +5,14 @@ from .fields import FieldOfAction, StatusAnalysis
 from .measures import MeasureSheet, MeasureStatus, MeasureStatusChange
 from .page import CheckUpPage
 from .process import ProcessStep
+from .versions import MeasureSheetVersion
 
 __all__ = [
     "CheckUpPage",
     "Feedback",
     "FieldOfAction",
     "MeasureSheet",
+    "MeasureSheetVersion",
     "MeasureStatus",
     "MeasureStatusChange",
     "ProcessStep",

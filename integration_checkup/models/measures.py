@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from wagtail.search import index
 from core.search_text import search_terms_for, searchable_texts
 
 from .fields import FieldOfAction
+from .versions import PAPER_VERSIONS_PANEL
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -80,14 +80,6 @@ class MeasureSheet(
             "Adresse des Beschlusses im Ratsinformationssystem, falls vorhanden."
         ),
     )
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("Arbeitspapier"),
-    )
     feedback_outcome = RichTextField(
         _("Was aus den Rückmeldungen wurde"),
         features=RICH_TEXT_FEATURES,
@@ -117,7 +109,7 @@ class MeasureSheet(
             ),
         ),
         FieldPanel("council_decision_url"),
-        FieldPanel("document"),
+        PAPER_VERSIONS_PANEL,
         FieldPanel("feedback_outcome"),
     ]
     search_fields = [
@@ -153,6 +145,13 @@ class MeasureSheet(
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    @property
+    def paper(self):
+        """The newest version of the working paper (from prefetched or
+        in-memory versions), or None."""
+        versions = self.paper_versions.all()
+        return max(versions, key=lambda version: version.number or 0, default=None)
 
     @property
     def search_terms(self) -> str:

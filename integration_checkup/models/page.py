@@ -57,6 +57,17 @@ class CheckUpPage(RoutablePageMixin, BasePage):
     def measure_feed(self, request, number):
         return feed_views.measure_feed(request, self, number=number)
 
+    @path("massnahmen/<int:number>/arbeitspapier/", name="measure_paper")
+    def measure_paper(self, request, number):
+        return feed_views.measure_paper(request, self, number=number)
+
+    @path(
+        "massnahmen/<int:number>/arbeitspapier/fassung-<int:version>/",
+        name="measure_paper_version",
+    )
+    def measure_paper_version(self, request, number, version):
+        return feed_views.measure_paper(request, self, number=number, version=version)
+
     @path("handlungsfelder/<slug:slug>/", name="field_detail")
     def field_detail(self, request, slug):
         return views.field_detail(request, self, slug=slug)
@@ -85,6 +96,13 @@ class CheckUpPage(RoutablePageMixin, BasePage):
         """A measure sheet's path below this page, for links from elsewhere
         (search, API): the route names stay in this app."""
         return self.reverse_subpage("measure_detail", args=[number])
+
+    def paper_path(self, number: int, version: int | None = None) -> str:
+        """The path of a sheet's working paper: the newest version's stable
+        address, or the address of one version."""
+        if version is None:
+            return self.reverse_subpage("measure_paper", args=[number])
+        return self.reverse_subpage("measure_paper_version", args=[number, version])
 
     def get_sitemap_urls(self, request=None):
         return [

@@ -63,7 +63,7 @@ def test_list_has_published_sheets_by_number(api_get, sheets):
         "Wohnungsbörse",
     ]
     lotsen = data["items"][0]
-    document = sheets["lotsen"].document
+    document = sheets["lotsen"].paper.document
     assert lotsen == {
         "id": sheets["lotsen"].pk,
         "number": 1,
@@ -82,6 +82,17 @@ def test_list_has_published_sheets_by_number(api_get, sheets):
                 "accessible": True,
                 "download_url": f"http://testserver/dokumente/{document.pk}/{document.filename}",
                 "created_at": lotsen["documents"][0]["created_at"],
+            }
+        ],
+        "paper_url": "http://testserver/check-up-integration/massnahmen/1/arbeitspapier/",
+        "paper_versions": [
+            {
+                "number": 1,
+                "valid_from": sheets["lotsen"].paper.valid_from.isoformat(),
+                "note": "",
+                "current": True,
+                "url": "http://testserver/check-up-integration/massnahmen/1/arbeitspapier/fassung-1/",
+                "document": lotsen["documents"][0],
             }
         ],
         "url": "http://testserver/check-up-integration/massnahmen/1/",
@@ -193,7 +204,7 @@ def test_document_in_a_private_collection_is_left_out(api_get, sheets):
         restriction_type=CollectionViewRestriction.PASSWORD,
         password="geheim-genug",
     )
-    document = sheets["lotsen"].document
+    document = sheets["lotsen"].paper.document
     document.collection = internal
     document.save()
 

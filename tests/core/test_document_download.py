@@ -166,10 +166,19 @@ def test_range_is_read_in_chunks(client, make_document):
     assert max(len(chunk) for chunk in chunks) <= CHUNK_SIZE
 
 
-def test_wrong_file_name_is_not_found(client, document):
+def test_wrong_file_name_leads_to_the_current_file(client, document):
+    """The old address of a document whose file was replaced (it names the
+    old file) leads to the current one instead of a 404."""
     response = client.get(
         f"/dokumente/{document.pk}/anderer-name.pdf", headers={"Range": "bytes=0-9"}
     )
+
+    assert response.status_code == 302
+    assert response["Location"] == document.url
+
+
+def test_unknown_document_is_not_found(client, document):
+    response = client.get(f"/dokumente/{document.pk + 1}/{document.filename}")
 
     assert response.status_code == 404
 

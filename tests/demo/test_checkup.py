@@ -43,12 +43,20 @@ def counts():
     )
 
 
+def test_sheet_7_has_an_earlier_version_of_its_paper():
+    checkup_demo_load()
+
+    versions = MeasureSheet.objects.get(number=7).paper_versions.order_by("number")
+    assert [version.number for version in versions] == [1, 2]
+    assert versions[0].document != versions[1].document
+
+
 def test_seven_fields_seven_analyses_22_sheets_once():
     checkup_demo_load()
     first = counts()
     checkup_demo_load()
 
-    assert counts() == first == (7, 7, 22, 5, 29)
+    assert counts() == first == (7, 7, 22, 5, 30)
     assert list(FieldOfAction.objects.values_list("name", flat=True)) == [
         "Arbeit",
         "Sprache",
@@ -81,7 +89,7 @@ def test_every_working_paper_says_inside_that_it_is_a_placeholder():
     checkup_demo_load()
 
     documents = get_document_model().objects.all()
-    assert documents.count() == 29
+    assert documents.count() == 30
     for document in documents:
         assert document.file_size > 0
         text = pdf_text(document)

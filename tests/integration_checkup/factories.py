@@ -13,6 +13,7 @@ from integration_checkup.models import (
     Feedback,
     FieldOfAction,
     MeasureSheet,
+    MeasureSheetVersion,
     MeasureStatus,
     MeasureStatusChange,
     ProcessStep,
@@ -89,6 +90,19 @@ class MeasureSheetFactory(DjangoModelFactory):
         ]
         obj.status_changes = [
             MeasureStatusChange(date=date, status=status) for date, status in changes
+        ]
+        if create:
+            obj.save()
+
+    @factory.post_generation
+    def document(obj, create, extracted, **kwargs):
+        """``document=``: version 1 of the sheet's working paper."""
+        if extracted is None:
+            return
+        obj.paper_versions = [
+            MeasureSheetVersion(
+                number=1, document=extracted, valid_from=extracted.created_at.date()
+            )
         ]
         if create:
             obj.save()

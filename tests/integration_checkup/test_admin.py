@@ -28,7 +28,7 @@ def sheet_form(
             "responsible_body": "VHS",
             "partners": "",
             "council_decision_url": "",
-            "document": "",
+            "paper_versions": inline_formset([]),
             "feedback_outcome": rich_text(""),
             "status_changes": inline_formset(
                 [

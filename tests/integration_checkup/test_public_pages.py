@@ -201,7 +201,7 @@ def test_detail_has_a_stable_url_by_number_and_shows_the_sheet(
     history = re.search(r'<ol class="status-history">.*?</ol>', html, re.S).group(0)
     assert history.index("1. September 2017") < history.index("9. Oktober 2017")
     assert "Entwurf" in history
-    assert sheet.document is None
+    assert not sheet.paper_versions.exists()
     assert "wird hier veröffentlicht, sobald es vorliegt" in html
     assert 'href="/check-up-integration/massnahmen/1/rueckmeldung/"' in html
     assert 'type="application/atom+xml"' in html
