@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "contacts",
     "site_search",
     "api",
+    "editorial",
     "demo",
     # Its static files serve the API docs (Swagger UI) without a CDN.
     "ninja",

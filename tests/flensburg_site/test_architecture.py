@@ -24,7 +24,7 @@ LAYERS = [
     ["contacts"],
     ["pages"],
     ["integration_checkup", "events", "news"],
-    ["site_search", "api"],
+    ["site_search", "api", "editorial"],
     ["demo"],
     ["flensburg_site"],
 ]
