@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import Locale
 
 from core.freshness import FreshnessMixin
+from core.translations import default_locale
 
 DUE_SOON_DAYS = 14
 
@@ -53,8 +52,7 @@ def _originals(model):
     if "live" in field_names:
         queryset = queryset.filter(live=True)
     if "locale" in field_names:
-        locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
-        queryset = queryset.filter(locale=locale)
+        queryset = queryset.filter(locale=default_locale())
     return queryset
 
 
