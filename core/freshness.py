@@ -52,6 +52,7 @@ class FreshnessMixin(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        limit_choices_to={"is_active": True},
         verbose_name=_("Verantwortlich"),
         help_text=_(
             "Wer den Inhalt regelmäßig prüft. Erhält eine E-Mail, wenn die "
