@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from caching.routing import url_for_request
+from core.freshness import freshness_panel
 from core.listing import filtered_listing
 from core.translations import localize_objects
 from events import calendars
@@ -156,7 +157,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("intro"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
+        freshness_panel("last_reviewed"),
     ]
     search_fields = [
         *BasePage.search_fields,

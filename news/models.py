@@ -8,12 +8,13 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
 from caching.routing import url_for_request
+from core.freshness import freshness_panel
 from core.listing import PAGE_PARAMETER
 from core.translations import localize_objects
 from news import feeds
@@ -40,7 +41,7 @@ class NewsPage(BasePage):
         FieldPanel("date"),
         FieldPanel("intro"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
+        freshness_panel("last_reviewed"),
     ]
     search_fields = [*BasePage.search_fields, index.FilterField("date")]
 

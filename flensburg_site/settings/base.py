@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "site_search",
     "api",
     "link_check",
+    "editorial",
     "demo",
     # Its static files serve the API docs (Swagger UI) without a CDN.
     "ninja",

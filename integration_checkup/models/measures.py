@@ -8,12 +8,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
+    LockableMixin,
     Orderable,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 
+from core.freshness import FreshnessMixin, freshness_panel
 from core.search_text import search_terms_for, searchable_texts
 
 from .fields import FieldOfAction
@@ -35,9 +38,12 @@ class MeasureStatus(models.TextChoices):
 
 
 class MeasureSheet(
+    WorkflowMixin,
     DraftStateMixin,
+    LockableMixin,
     RevisionMixin,
     TranslatableMixin,
+    FreshnessMixin,
     index.Indexed,
     ClusterableModel,
 ):
@@ -45,8 +51,12 @@ class MeasureSheet(
 
     Its current ``status`` is not typed in: it follows the newest entry of the
     dated status history, which the public sees. Draft/publish lets staff
-    prepare a change before it goes live.
+    prepare a change before it goes live; the approval workflow
+    (``editorial``) and locking come with Wagtail's snippet mixins. The next
+    content check counts from the last publication.
     """
+
+    review_basis_field = "last_published_at__date"
 
     number = models.PositiveSmallIntegerField(
         _("Nummer"),
@@ -111,6 +121,7 @@ class MeasureSheet(
         FieldPanel("council_decision_url"),
         PAPER_VERSIONS_PANEL,
         FieldPanel("feedback_outcome"),
+        freshness_panel(),
     ]
     search_fields = [
         index.SearchField("title", boost=3),

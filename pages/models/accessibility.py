@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from core.freshness import freshness_panel
 from pages.views import barrier_report, barrier_report_thanks
 
 from .base import BasePage
@@ -103,7 +104,7 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
         FieldPanel("feedback_contact"),
         FieldPanel("complaints_office"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
+        freshness_panel("last_reviewed"),
     ]
 
     parent_page_types = ["pages.HomePage"]

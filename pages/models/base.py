@@ -8,13 +8,14 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from caching.page_cache import cached_fragment
+from core.freshness import FreshnessMixin, freshness_panel
 from core.search_text import search_terms_for, searchable_texts
 from core.translations import default_locale
 from pages.blocks import CONTENT_BLOCKS
@@ -52,12 +53,14 @@ def fallback_url(page, url: str) -> str:
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
-class BasePage(Page):
+class BasePage(FreshnessMixin, Page):
     """Fields every page of the site shares.
 
     ``intro`` is the lead paragraph under the title and the text of teasers and
     the meta description; ``last_reviewed`` is the "Stand" date readers see, set
     by editors when they check the content, not by every technical save.
+    The freshness fields (owner, next check) come from
+    ``core.freshness.FreshnessMixin``, counted from "Stand".
     ``contains_examples`` marks a page that is partly example content (the
     demo site); readers see one calm note beside the "Stand" date.
     """
@@ -116,7 +119,7 @@ class BasePage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
+        freshness_panel("last_reviewed"),
     ]
     promote_panels = [
         *Page.promote_panels,

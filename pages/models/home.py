@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from core.freshness import freshness_panel
 from pages.blocks import QuickLinkBlock, TeaserBlock
 
 from .base import BasePage
@@ -71,7 +72,7 @@ class HomePage(BasePage):
         FieldPanel("quick_links"),
         FieldPanel("teasers"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
+        freshness_panel("last_reviewed"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -1,13 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from contacts.views import directory_context
+from core.freshness import freshness_panel
 from pages.blocks import ExternalLinkBlock
 
 from .base import BasePage, handout_text
@@ -107,7 +108,7 @@ class StateLinksPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("links"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
+        freshness_panel("last_reviewed"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("links")]
 

@@ -8,6 +8,7 @@ from core.bootstrap import content_locales
 from demo import content as demo_content
 from demo.checkup import checkup_demo_load
 from demo.contacts import contacts_demo_load
+from demo.editorial import editorial_demo_load
 from demo.translations import demo_translations_load
 from demo.tree import DemoContentError, page_tree_load
 
@@ -38,6 +39,11 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for url_path in report.created:
             self.stdout.write(f"  created {url_path}")
+        owned = editorial_demo_load()
+        self.stdout.write(
+            "Editorial: groups Redaktion and Koordinierungsstelle, approval workflow; "
+            f"{owned} pages and measure sheets got an owner and review date."
+        )
         home = Site.objects.get(is_default_site=True).root_page
         translated = demo_translations_load(home=home)
         self.stdout.write(f"Example translations: {len(translated)} pages translated.")
