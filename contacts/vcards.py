@@ -56,9 +56,9 @@ def person_vcard(person: Person) -> str:
         _add_place(card, facts.organisation.original.place)
     if person.role:
         card.add("title").value = person.role
-    _add_phone(card, facts.phone)
-    if facts.email:
-        card.add("email").value = facts.email
+    _add_phone(card, facts.contact_phone)
+    if facts.contact_email:
+        card.add("email").value = facts.contact_email
     if person.consultation_hours:
         card.add("note").value = person.consultation_hours
     return card.serialize()

@@ -2,11 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_search import snippet_search_area
 from core.permissions import NoAddPermissionPolicy
 
 from .forms import FieldOfActionAdminForm, MeasureSheetAdminForm
@@ -99,3 +101,12 @@ class CheckUpViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CheckUpViewSetGroup)
+
+# The admin's "Suche" finds measure sheets too, by title, summary,
+# responsible body and partners (core.admin_search).
+hooks.register(
+    "register_admin_search_area",
+    snippet_search_area(
+        MeasureSheet, label=_("Maßnahmensteckbriefe"), icon="list-ol", order=220
+    ),
+)

@@ -66,7 +66,21 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def phone_text(self) -> str:
-        return phone_search_text(self.phone)
+        return phone_search_text(self.contact_phone)
+
+    @property
+    def contact_phone(self):
+        """Her own number, else her organisation's: a person reached through
+        the office's number needs no copy of it."""
+        if self.phone:
+            return self.phone
+        return self.organisation.original.phone if self.organisation else None
+
+    @property
+    def contact_email(self) -> str:
+        if self.email:
+            return self.email
+        return self.organisation.original.email if self.organisation else ""
 
     @cached_property
     def original(self) -> "Person":

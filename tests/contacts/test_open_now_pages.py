@@ -15,7 +15,7 @@ from wagtail.models import Locale
 import pytest
 
 from contacts.models import OpeningHoursSlot, Organisation
-from tests.factories import ContentPageFactory
+from tests.factories import ContentPageFactory, HelpPageFactory
 
 from .factories import OrganisationFactory
 
@@ -107,6 +107,25 @@ def test_night_slot_is_open_after_midnight_in_every_language(
     with translation.override("en"):
         day = translation.gettext(day)
     assert f'<th scope="row">{day}</th>' in english_html
+
+
+def test_directory_and_header_say_open_across_the_wrap(client, home):
+    from pages.models import SiteSettings
+
+    help_page = HelpPageFactory(parent=home, slug="wie-kann-geholfen-werden", body=[])
+    night = OrganisationFactory(name="Nachtcafé", slots=[(6, "22:00", "02:00")])
+    settings = SiteSettings(locale=Locale.get_default(), office=night)
+    settings.save()
+
+    found, _html = states(
+        client, help_page.url, datetime.datetime(2026, 11, 30, 1, 0, tzinfo=BERLIN)
+    )
+
+    # The header (capitalised) and the directory's card.
+    assert found == [
+        ("open", "Jetzt geöffnet bis 02:00 Uhr"),
+        ("open", "jetzt geöffnet bis 02:00 Uhr"),
+    ]
 
 
 def test_a_day_only_by_appointment_is_shown_everywhere(client, home):
