@@ -86,9 +86,20 @@ def test_admin_search_offers_every_area_that_shows_the_contact(
             "Kleiderkammer",
         ),
         ("snippets/contacts/person/", "1653", "Jüngling", None),
-        ("snippets/contacts/person/", "Jüngling", "Jüngling", None),
-        ("snippets/pages/sitesettings/", "1653", "Website-Einstellungen", None),
-        ("snippets/pages/sitesettings/", "Jüngling", "Website-Einstellungen", None),
+        ("snippets/contacts/person/", "Jüngling", "Katja", None),
+        # The row, not the menu item of the same name.
+        (
+            "snippets/pages/sitesettings/",
+            "1653",
+            "Website-Einstellungen (Deutsch)",
+            None,
+        ),
+        (
+            "snippets/pages/sitesettings/",
+            "Jüngling",
+            "Website-Einstellungen (Deutsch)",
+            None,
+        ),
     ],
 )
 def test_snippet_listings_find_the_contact(
