@@ -92,10 +92,23 @@ def test_a_new_number_typed_once_shows_on_every_page_in_every_language(client, d
         assert NEW_TEL in header, url
         assert NEW_TEL in footer, url
         assert NEW_SHOWN in html, url
-    # The contact box of a page, the Impressum's and the statement's cards.
-    for url in ["/impressum/", "/barrierefreiheit/", "/de-x-ls/leichte-sprache/"]:
-        main = client.get(url).content.decode().split("<main", 1)[1].split("</main>")[0]
-        assert NEW_TEL in main, url
+    # The cards of the contact blocks (the Impressum, Leichte Sprache) and of
+    # the accessibility statement: the person's card shows the office's number.
+    for url in [
+        "/impressum/",
+        "/leichte-sprache/",
+        "/de-x-ls/leichte-sprache/",
+        "/barrierefreiheit/",
+        "/de-x-ls/barrierefreiheit/",
+    ]:
+        html = client.get(url).content.decode()
+        card = re.search(r'<section class="contact-card".*?</section>', html, re.S)
+        assert card and NEW_TEL in card.group(0), url
+    impressum = client.get("/impressum/").content.decode()
+    entry = re.search(
+        r'<article class="organisation-card".*?</article>', impressum, re.S
+    )
+    assert NEW_TEL in entry.group(0)
     # Structured data and the vCards.
     office_page = client.get("/koordinierungsstelle/").content.decode()
     assert '"telephone": "+49461852000"' in office_page
