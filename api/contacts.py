@@ -17,7 +17,7 @@ from caching.routing import url_for_request
 from contacts import selectors
 from contacts.models import District, Organisation, OrganisationKind
 from contacts.models.organisations import Weekday
-from core.translations import default_locale_only, localize_objects
+from core.translations import default_locale_only
 from pages.models import OfficePage
 
 from .common import (
@@ -101,6 +101,9 @@ class OpeningSlot(Schema):
     closes: str = Field(
         description="HH:MM; at or before `opens`, the slot runs past midnight."
     )
+    appointment_only: bool = Field(
+        description="In this slot only by appointment (`nur nach Terminvereinbarung`)."
+    )
 
 
 class OpeningHoursOut(Schema):
@@ -177,6 +180,8 @@ class OrganisationContext:
 
     def data(self, organisation: Organisation) -> dict:
         page = self.pages.get(organisation.pk)
+        # Contact data and hours: the German original's (one place for each fact).
+        facts = organisation.original
         return {
             "id": organisation.pk,
             "name": organisation.name,
@@ -195,10 +200,10 @@ class OrganisationContext:
                 }
                 for language in organisation.languages.all()
             ],
-            "phone": organisation.phone.as_e164 if organisation.phone else None,
-            "email": organisation.email,
-            "website": organisation.website,
-            "place": place_data(organisation.place),
+            "phone": facts.phone.as_e164 if facts.phone else None,
+            "email": facts.email,
+            "website": facts.website,
+            "place": place_data(facts.place),
             "opening_hours": {
                 "slots": [
                     {
@@ -207,12 +212,13 @@ class OrganisationContext:
                         "day_label": str(Weekday(slot.weekday).label),
                         "opens": _time(slot.opens),
                         "closes": _time(slot.closes),
+                        "appointment_only": slot.appointment_only,
                     }
-                    for slot in organisation.opening_hours.all()
+                    for slot in facts.opening_hours.all()
                 ],
-                "appointment_only": organisation.appointment_only,
-                "appointment_url": organisation.appointment_url,
-                "temporarily_closed": organisation.temporarily_closed,
+                "appointment_only": facts.appointment_only,
+                "appointment_url": facts.appointment_url,
+                "temporarily_closed": facts.temporarily_closed,
                 "note": organisation.hours_note,
             },
             "vcard_url": absolute(
@@ -251,7 +257,7 @@ def organisation_list(request, filters: Query[OrganisationFilters]):
     organisations = organisations.distinct().order_by("name", "pk")
     items, envelope = paginate(request, organisations, filters)
     with labels_in(code):
-        items = localize_objects(items, queryset=selectors.organisation_queryset())
+        items = selectors.organisations_localized(items)
         context = OrganisationContext(request, items)
         envelope["items"] = [context.data(organisation) for organisation in items]
     return envelope

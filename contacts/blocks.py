@@ -52,6 +52,24 @@ class CardChooserBlock(SnippetChooserBlock):
         return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
 
 
+def contact_search_words(*, person=None, organisation=None) -> str:
+    """Whom a contact shows, as search words: names, the number as readers
+    see it ("0461 85-1653": "1653" is a word) and the e-mail address. The
+    admin search finds the pages that show a contact by these."""
+    from contacts.models.organisations import phone_search_text
+
+    words = []
+    if person is not None:
+        facts = person.original
+        words += [person.name, phone_search_text(facts.contact_phone)]
+        words.append(facts.contact_email)
+        organisation = organisation or facts.organisation
+    if organisation is not None:
+        facts = organisation.original
+        words += [organisation.name, phone_search_text(facts.phone), facts.email]
+    return " ".join(word for word in words if word)
+
+
 class ContactBlock(blocks.StructBlock):
     person = CardChooserBlock(
         "contacts.Person",

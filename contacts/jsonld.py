@@ -35,7 +35,10 @@ def _place(organisation: Organisation) -> dict:
 
 
 def organisation_data(organisation: Organisation, *, url: str = "") -> dict:
-    """One organisation as a schema.org node (without @context)."""
+    """One organisation as a schema.org node (without @context): its texts in
+    the organisation's language, its contact data, place and hours from the
+    German original (``Organisation.original``)."""
+    facts = organisation.original
     is_office = organisation.kind == OrganisationKind.AUTHORITY
     data: dict = {
         "@type": "GovernmentOffice" if is_office else "Organization",
@@ -45,17 +48,17 @@ def organisation_data(organisation: Organisation, *, url: str = "") -> dict:
         data["@id"] = url
     if organisation.description:
         data["description"] = organisation.description
-    if organisation.website:
-        data["url"] = organisation.website
-    if organisation.phone:
-        data["telephone"] = organisation.phone.as_e164
-    if organisation.email:
-        data["email"] = organisation.email
+    if facts.website:
+        data["url"] = facts.website
+    if facts.phone:
+        data["telephone"] = facts.phone.as_e164
+    if facts.email:
+        data["email"] = facts.email
     languages = [language.name for language in organisation.languages.all()]
     if languages:
         data["knowsLanguage"] = languages
-    if organisation.place is not None:
-        place = _place(organisation)
+    if facts.place is not None:
+        place = _place(facts)
         if is_office:
             # A GovernmentOffice is itself a place (LocalBusiness).
             data.update(

@@ -31,12 +31,35 @@ SCHEMA_DAYS = [
 class OpeningState:
     """What to tell a visitor right now. ``code`` is for CSS and tests."""
 
-    code: str  # open, opens_later, closed, closed_today, appointment, temporarily_closed, unknown
+    # open, by_appointment (an appointment-only slot now), opens_later,
+    # closed, closed_today, appointment (always by appointment),
+    # temporarily_closed, unknown
+    code: str
     label: str
 
 
 def _fmt(value: datetime.time) -> str:
     return value.strftime("%H:%M")
+
+
+def _by_appointment(slot) -> bool:
+    return bool(getattr(slot, "appointment_only", False))
+
+
+def _slot_now(slots: list, local: datetime.datetime):
+    """The slot running at the wall-clock time ``local``: one of today's, or
+    one of yesterday's that runs past midnight (Sunday's into Monday too)."""
+    today, now = local.weekday(), local.time()
+    yesterday = (today - 1) % 7
+    for slot in slots:
+        past_midnight = slot.closes <= slot.opens
+        if slot.weekday == today and (
+            (slot.opens <= now < slot.closes) or (past_midnight and now >= slot.opens)
+        ):
+            return slot
+        if slot.weekday == yesterday and past_midnight and now < slot.closes:
+            return slot
+    return None
 
 
 def opening_state(
@@ -47,7 +70,8 @@ def opening_state(
     temporarily_closed: bool = False,
 ) -> OpeningState:
     """The state at the aware datetime ``at``; slots have weekday (0 = Monday),
-    opens and closes (closes <= opens: runs past midnight)."""
+    opens and closes (closes <= opens: runs past midnight into the next day,
+    Sunday's into Monday) and may be ``appointment_only``."""
     if temporarily_closed:
         return OpeningState("temporarily_closed", _("vorübergehend geschlossen"))
     if appointment_only:
@@ -57,28 +81,30 @@ def opening_state(
         return OpeningState("unknown", _("keine Öffnungszeiten angegeben"))
     local = timezone.localtime(at, timezone.get_default_timezone())
     today, now = local.weekday(), local.time()
-    yesterday = (today - 1) % 7
-    for slot in slots:
-        past_midnight = slot.closes <= slot.opens
-        if slot.weekday == today and (
-            (slot.opens <= now < slot.closes) or (past_midnight and now >= slot.opens)
-        ):
+    current = _slot_now(slots, local)
+    if current is not None:
+        until = {"time": _fmt(current.closes)}
+        if _by_appointment(current):
             return OpeningState(
-                "open",
-                _("jetzt geöffnet bis %(time)s Uhr") % {"time": _fmt(slot.closes)},
+                "by_appointment",
+                _("jetzt nur nach Terminvereinbarung, bis %(time)s Uhr") % until,
             )
-        if slot.weekday == yesterday and past_midnight and now < slot.closes:
-            return OpeningState(
-                "open",
-                _("jetzt geöffnet bis %(time)s Uhr") % {"time": _fmt(slot.closes)},
-            )
+        return OpeningState("open", _("jetzt geöffnet bis %(time)s Uhr") % until)
     later = sorted(
-        slot.opens for slot in slots if slot.weekday == today and slot.opens > now
+        (slot for slot in slots if slot.weekday == today and slot.opens > now),
+        key=lambda slot: slot.opens,
     )
     if later:
+        at_time = {"time": _fmt(later[0].opens)}
+        if _by_appointment(later[0]):
+            return OpeningState(
+                "opens_later",
+                _("geschlossen, heute ab %(time)s Uhr nach Terminvereinbarung")
+                % at_time,
+            )
         return OpeningState(
             "opens_later",
-            _("geschlossen, öffnet heute um %(time)s Uhr") % {"time": _fmt(later[0])},
+            _("geschlossen, öffnet heute um %(time)s Uhr") % at_time,
         )
     if any(slot.weekday == today for slot in slots):
         return OpeningState("closed", _("jetzt geschlossen"))
@@ -120,24 +146,35 @@ def next_change(
     return min(later)
 
 
+def slot_text(slot) -> str:
+    """ "09:00–12:00 Uhr", or "09:00–12:00 Uhr nur nach Terminvereinbarung"."""
+    times = {"opens": _fmt(slot.opens), "closes": _fmt(slot.closes)}
+    if _by_appointment(slot):
+        return _("%(opens)s–%(closes)s Uhr nur nach Terminvereinbarung") % times
+    return _("%(opens)s–%(closes)s Uhr") % times
+
+
 def weekly_rows(slots: Iterable) -> list[tuple[str, list[str]]]:
-    """(weekday name, ["09:00–12:00", ...]) for each day that has slots, Monday first."""
+    """(weekday name, ["09:00–12:00 Uhr", ...]) for each day that has slots,
+    Monday first."""
     by_day: dict[int, list] = {}
     for slot in sorted(slots, key=lambda slot: (slot.weekday, slot.opens)):
-        by_day.setdefault(slot.weekday, []).append(
-            f"{_fmt(slot.opens)}–{_fmt(slot.closes)}"
-        )
+        by_day.setdefault(slot.weekday, []).append(slot_text(slot))
     return [(Weekday(day).label, times) for day, times in sorted(by_day.items())]
 
 
 def schema_org_specification(slots: Iterable) -> list[dict]:
-    """schema.org OpeningHoursSpecification entries for the slots."""
-    return [
-        {
+    """schema.org OpeningHoursSpecification entries for the slots; an
+    appointment-only slot says so in its description."""
+    entries = []
+    for slot in sorted(slots, key=lambda slot: (slot.weekday, slot.opens)):
+        entry = {
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": SCHEMA_DAYS[slot.weekday],
             "opens": slot.opens.strftime("%H:%M:%S"),
             "closes": slot.closes.strftime("%H:%M:%S"),
         }
-        for slot in sorted(slots, key=lambda slot: (slot.weekday, slot.opens))
-    ]
+        if _by_appointment(slot):
+            entry["description"] = _("nur nach Terminvereinbarung")
+        entries.append(entry)
+    return entries

@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from core.listing import folded_matches
-from core.translations import default_locale_only
+from core.translations import default_locale_only, localize_objects
 
 from .models import HelpCategory, Language, Need, OpeningHoursSlot, Organisation, Person
 
@@ -62,6 +62,18 @@ def organisation_list(
         )
         organisations = organisations.filter(pk__in=folded_matches(rows, query))
     return organisations.distinct().order_by("name")
+
+
+def organisations_localized(originals) -> list[Organisation]:
+    """German originals swapped for their translations in the reader's
+    language; each translation knows its original (``Organisation.original``:
+    contact data and hours), so that costs no query per organisation."""
+    originals = list(originals)
+    shown = localize_objects(originals, queryset=organisation_queryset())
+    for original, organisation in zip(originals, shown, strict=True):
+        if organisation is not original:
+            organisation.original = original
+    return shown
 
 
 def organisation_get(*, pk: int) -> Organisation:

@@ -26,34 +26,39 @@ def _add_place(card, place) -> None:
 
 
 def organisation_vcard(organisation: Organisation) -> str:
+    """Name and note in the organisation's language; contact data from the
+    German original (``Organisation.original``)."""
+    facts = organisation.original
     card = vobject.vCard()
     card.add("fn").value = organisation.name
     card.add("n").value = Name(family=organisation.name)
     card.add("org").value = [organisation.name]
     card.add("kind").value = "org"
-    _add_phone(card, organisation.phone)
-    if organisation.email:
-        card.add("email").value = organisation.email
-    if organisation.website:
-        card.add("url").value = organisation.website
-    _add_place(card, organisation.place)
+    _add_phone(card, facts.phone)
+    if facts.email:
+        card.add("email").value = facts.email
+    if facts.website:
+        card.add("url").value = facts.website
+    _add_place(card, facts.place)
     if organisation.hours_note:
         card.add("note").value = organisation.hours_note
     return card.serialize()
 
 
 def person_vcard(person: Person) -> str:
+    facts = person.original
     card = vobject.vCard()
     card.add("fn").value = person.name
     card.add("n").value = Name(family=person.family_name, given=person.given_name)
     if person.organisation:
         card.add("org").value = [person.organisation.name]
-        _add_place(card, person.organisation.place)
+    if facts.organisation:
+        _add_place(card, facts.organisation.original.place)
     if person.role:
         card.add("title").value = person.role
-    _add_phone(card, person.phone)
-    if person.email:
-        card.add("email").value = person.email
+    _add_phone(card, facts.contact_phone)
+    if facts.contact_email:
+        card.add("email").value = facts.contact_email
     if person.consultation_hours:
         card.add("note").value = person.consultation_hours
     return card.serialize()

@@ -10,7 +10,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.listing import filtered_listing
-from core.translations import localize_objects
 
 from . import selectors
 from .forms import DirectoryFilterForm
@@ -59,9 +58,7 @@ def directory_context(request) -> dict:
         list_all=selectors.organisation_list,
         list_filtered=lambda valid: selectors.organisation_list(**valid.filters()),
         per_page=ORGANISATIONS_PER_PAGE,
-        prepare=lambda objects: localize_objects(
-            objects, queryset=selectors.organisation_queryset()
-        ),
+        prepare=selectors.organisations_localized,
     )
     return {
         "directory_form": form,

@@ -2,9 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.admin_search import snippet_search_area
 
 from .forms import HelpCategoryAdminForm
 from .models import HelpCategory, Language, Need, Organisation, Person, Place
@@ -16,7 +19,17 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisationen")
     list_display = ["name", "kind", "place", "phone"]
     list_filter = ["kind", "categories", "languages", "place__district"]
-    search_fields = ["name", "description"]
+    # The phone as stored (E.164, "+49461851653"): "1653" finds it.
+    search_fields = [
+        "name",
+        "description",
+        "phone",
+        "email",
+        "website",
+        "place__name",
+        "place__street",
+        "place__postcode",
+    ]
     search_backend_name = None
     ordering = ["name"]
 
@@ -27,7 +40,16 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("Personen")
     list_display = ["family_name", "given_name", "role", "organisation", "phone"]
     list_filter = ["organisation"]
-    search_fields = ["given_name", "family_name", "role", "email"]
+    # A person without a number of her own is reached on her organisation's.
+    search_fields = [
+        "given_name",
+        "family_name",
+        "role",
+        "email",
+        "phone",
+        "organisation__name",
+        "organisation__phone",
+    ]
     search_backend_name = None
     ordering = ["family_name", "given_name"]
 
@@ -90,3 +112,15 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+# The admin's "Suche" finds organisations and people too (core.admin_search).
+hooks.register(
+    "register_admin_search_area",
+    snippet_search_area(
+        Organisation, label=_("Organisationen"), icon="group", order=210
+    ),
+)
+hooks.register(
+    "register_admin_search_area",
+    snippet_search_area(Person, label=_("Personen"), icon="user", order=211),
+)

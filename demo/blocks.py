@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from demo.contacts import office_contact_person
+from demo.contacts import office_contact_person, office_organisation
 
 
 def heading(text: str, level: str = "h2") -> dict[str, Any]:
@@ -46,6 +46,18 @@ def office_contact() -> dict[str, Any]:
         "value": {
             "person": office_contact_person().pk,
             "organisation": None,
+            "heading": "",
+        },
+    }
+
+
+def office_entry() -> dict[str, Any]:
+    """The office's entry in the directory: address, phone, e-mail, hours."""
+    return {
+        "type": "contact",
+        "value": {
+            "person": None,
+            "organisation": office_organisation().pk,
             "heading": "",
         },
     }

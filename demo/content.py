@@ -18,13 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from demo.blocks import link
-from demo.contacts import (
-    CONTACT_EMAIL,
-    CONTACT_NAME,
-    CONTACT_PHONE,
-    OFFICE_NAME,
-    office_organisation,
-)
+from demo.contacts import OFFICE_NAME, office_contact_person, office_organisation
 from demo.events import EVENTS
 from demo.help import HELP, STATE_LINKS
 from demo.info import INFO
@@ -132,12 +126,10 @@ HOME = PageSpec(
 )
 
 SITE_SETTINGS = {
-    "address": "",
     "privacy_page": "datenschutz",
-    "phone": CONTACT_PHONE,
-    "email": CONTACT_EMAIL,
+    # Phone, e-mail and address: from these directory entries, never typed.
     "office": office_organisation,
-    "contact_note": f"Ansprechpartnerin: {CONTACT_NAME}",
+    "contact_person": office_contact_person,
     "footer_links": [
         {
             "type": "link",

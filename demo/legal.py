@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from demo.blocks import heading, notice, paragraph
-from demo.contacts import CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, OFFICE_NAME
+from demo.blocks import heading, notice, office_contact, office_entry, paragraph
 from demo.tree import PageSpec
 from pages.models import AccessibilityStatementPage, ContentPage
 
@@ -22,7 +21,7 @@ LEGAL_PAGES = [
         title="Leichte Sprache",
         fields={
             "intro": "Hier erklären wir in Leichter Sprache, was die Koordinierungsstelle macht.",
-            "body": [
+            "body": lambda: [
                 heading("Was ist die Koordinierungsstelle für Flüchtlinge?"),
                 paragraph(
                     "<p>Die Koordinierungsstelle ist ein Büro der Stadt Flensburg.</p>"
@@ -40,11 +39,10 @@ LEGAL_PAGES = [
                 ),
                 heading("Wie können Sie uns erreichen?"),
                 paragraph(
-                    "<p>Sie können Frau Jüngling anrufen. "
-                    "Die Telefon-Nummer ist: 0461 85-1653.</p>"
-                    "<p>Sie können auch eine E-Mail schreiben. "
-                    "Die Adresse ist: juengling.katja@flensburg.de</p>"
+                    "<p>Sie können uns anrufen. Oder Sie schreiben uns eine E-Mail.</p>"
                 ),
+                # Name, phone and e-mail: from the directory, never typed.
+                office_contact(),
             ],
         },
     ),
@@ -55,18 +53,16 @@ LEGAL_PAGES = [
         fields={
             "intro": "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz (DDG).",
             "contains_examples": True,
-            "body": [
+            "body": lambda: [
                 heading("Anbieterin"),
                 paragraph(
                     "<p>Stadt Flensburg<br>"
-                    "vertreten durch die Oberbürgermeisterin bzw. den Oberbürgermeister<br>"
-                    "Beispielstraße 1, 24937 Flensburg</p>"
+                    "vertreten durch die Oberbürgermeisterin bzw. den Oberbürgermeister</p>"
                 ),
+                # Address, phone and e-mail: the directory's, never typed.
+                office_entry(),
                 heading("Verantwortlich für den Inhalt"),
-                paragraph(
-                    f"<p>{OFFICE_NAME}<br>{CONTACT_NAME}<br>"
-                    f"Telefon: {CONTACT_PHONE}<br>E-Mail: {CONTACT_EMAIL}</p>"
-                ),
+                office_contact(),
             ],
         },
     ),
@@ -148,10 +144,9 @@ LEGAL_PAGES = [
                     },
                 },
             ],
-            "feedback_contact": (
-                f'<p>Koordinierungsstelle für Flüchtlinge, E-Mail: <a href="mailto:{CONTACT_EMAIL}">'
-                f"{CONTACT_EMAIL}</a>, Telefon: {CONTACT_PHONE}</p>"
-            ),
+            # Whom to tell: the page shows the responsible person from the
+            # directory (site settings), so nothing is typed here.
+            "feedback_contact": "",
             "complaints_office": (
                 "<p>Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können "
                 "Sie sich an die <b>Beschwerdestelle für barrierefreie Informationstechnik</b> "

@@ -168,9 +168,8 @@ def site_settings_fill(*, values: dict[str, Any], home: Page) -> bool:
         or SiteSettings()
     )
     pristine = not (
-        site_settings.address
-        or site_settings.phone
-        or site_settings.email
+        site_settings.office_id
+        or site_settings.contact_person_id
         or site_settings.footer_links
     )
     if not pristine:

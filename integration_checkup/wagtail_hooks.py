@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_search import snippet_search_area
 from core.exports import OfficeExportSnippetIndexView
 from core.moderation import CountedSubmenuMenuItem, ModerationPanel, PendingCountMixin
 from core.permissions import NoAddPermissionPolicy
@@ -187,3 +188,13 @@ def keep_paper_versions(document):
         "Steckbrief bearbeiten → „Fassung hinzufügen“. Titel und die übrigen "
         "Angaben dieses Dokuments können Sie hier ändern."
     ) % {"version": version.number, "measure": version.measure}
+
+
+# The admin's "Suche" finds measure sheets too, by title, summary,
+# responsible body and partners (core.admin_search).
+hooks.register(
+    "register_admin_search_area",
+    snippet_search_area(
+        MeasureSheet, label=_("Maßnahmensteckbriefe"), icon="list-ol", order=220
+    ),
+)

@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from caching.request_memo import request_memo
+from core.admin_search import snippet_search_area
 from core.exports import OfficeExportSnippetIndexView
 from core.moderation import ModerationPanel, PendingCountMixin
 from core.permissions import NoAddPermissionPolicy
@@ -61,7 +62,21 @@ class SiteSettingsViewSet(SnippetViewSet):
     menu_label = _("Website-Einstellungen")
     add_to_admin_menu = True
     menu_order = 800
-    list_display = ["__str__", "office_name", "phone", "email"]
+    list_display = ["__str__", "office_name", "office", "contact_person"]
+    # The settings show the office and the person from the directory: the
+    # search finds them by the directory's name, number and e-mail address.
+    search_fields = [
+        "office_name",
+        "city_name",
+        "contact_note",
+        "office__name",
+        "office__phone",
+        "office__email",
+        "contact_person__given_name",
+        "contact_person__family_name",
+        "contact_person__email",
+    ]
+    search_backend_name = None
     edit_handler = ObjectList(SiteSettings.panels, base_form_class=SiteSettingsForm)
 
 
@@ -222,3 +237,11 @@ class OutdatedTranslationsPanel(Component):
 def add_outdated_translations_panel(request, panels):
     if can_see_translation_status(request.user):
         panels.append(OutdatedTranslationsPanel())
+
+
+hooks.register(
+    "register_admin_search_area",
+    snippet_search_area(
+        SiteSettings, label=_("Website-Einstellungen"), icon="cogs", order=230
+    ),
+)

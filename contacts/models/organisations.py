@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,9 +13,19 @@ from phonenumber_field.modelfields import PhoneNumberField
 from wagtail_localize.fields import SynchronizedField
 
 from core.search_text import search_terms_for, searchable_texts
+from core.translations import default_locale
 
+from ..phone import phone_format
 from .places import Place
 from .taxonomy import HelpCategory, Language
+
+
+def phone_search_text(number) -> str:
+    """A phone number as search words: as readers see it ("0461 85-1653",
+    so "1653" is a word of its own) and in E.164."""
+    if not number:
+        return ""
+    return f"{phone_format(number)} {number.as_e164}"
 
 
 class OrganisationKind(models.TextChoices):
@@ -69,7 +80,12 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         verbose_name=_("Kategorien der Hilfe"),
     )
     appointment_only = models.BooleanField(
-        _("Nur nach Terminvereinbarung"), default=False
+        _("Immer nur nach Terminvereinbarung"),
+        default=False,
+        help_text=_(
+            "Für die ganze Organisation. Gilt es nur an einzelnen Tagen, "
+            "stattdessen beim Zeitfenster „nur nach Terminvereinbarung“ ankreuzen."
+        ),
     )
     appointment_url = models.URLField(
         _("Link zur Terminvereinbarung"),
@@ -113,6 +129,9 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("name", boost=3),
         index.SearchField("description"),
         index.SearchField("hours_note"),
+        index.SearchField("email"),
+        # "0461 85-1653": the admin search finds "1653".
+        index.SearchField("phone_text"),
         # German-aware keys of the above, the kind and the place, what the
         # site search asks for (core.search_text, site_search.search).
         index.AutocompleteField("search_terms"),
@@ -132,6 +151,39 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @cached_property
+    def original(self) -> "Organisation":
+        """The German original, whose facts every translation shows.
+
+        A translation translates texts (name, description, note on the
+        hours); phone, e-mail, website, place and opening hours are facts
+        kept once, in the original. A translation's own copies of them are
+        only as fresh as its last sync, so readers never see those: a
+        Sunday slot added in German shows on the English page at once.
+        """
+        if self.locale_id == default_locale().pk:
+            return self
+        found = (
+            Organisation.objects.filter(
+                translation_key=self.translation_key, locale=default_locale()
+            )
+            .select_related("place")
+            .prefetch_related("opening_hours")
+            .first()
+        )
+        return found or self
+
+    @property
+    def phone_text(self) -> str:
+        return phone_search_text(self.phone)
+
+    @property
+    def takes_appointments(self) -> bool:
+        """Always by appointment, or on some days."""
+        return self.appointment_only or any(
+            slot.appointment_only for slot in self.opening_hours.all()
+        )
 
     @property
     def search_terms(self) -> str:
@@ -156,8 +208,21 @@ class OpeningHoursSlot(Orderable):
     weekday = models.PositiveSmallIntegerField(_("Wochentag"), choices=Weekday.choices)
     opens = models.TimeField(_("von"))
     closes = models.TimeField(_("bis"))
+    appointment_only = models.BooleanField(
+        _("nur nach Terminvereinbarung"),
+        default=False,
+        help_text=_(
+            "In diesem Zeitfenster nur mit Termin, z. B. „Mo 9–12 Uhr nur nach "
+            "Terminvereinbarung“."
+        ),
+    )
 
-    panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+    panels = [
+        FieldPanel("weekday"),
+        FieldPanel("opens"),
+        FieldPanel("closes"),
+        FieldPanel("appointment_only"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Zeitfenster")
@@ -172,7 +237,10 @@ class OpeningHoursSlot(Orderable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        text = f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        if self.appointment_only:
+            text += f" ({_('nur nach Terminvereinbarung')})"
+        return text
 
     @property
     def runs_past_midnight(self) -> bool:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -8,7 +9,9 @@ from wagtail.search import index
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail_localize.fields import SynchronizedField
 
-from .organisations import Organisation
+from core.translations import default_locale
+
+from .organisations import Organisation, phone_search_text
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -44,6 +47,9 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("given_name"),
         index.SearchField("family_name", boost=2),
         index.SearchField("role"),
+        index.SearchField("email"),
+        # "0461 85-1653": the admin search finds "1653".
+        index.SearchField("phone_text"),
         index.FilterField("locale"),
     ]
     # A phone number is the same in every language: copied to translations,
@@ -62,3 +68,36 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     @property
     def name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def phone_text(self) -> str:
+        return phone_search_text(self.contact_phone)
+
+    @property
+    def contact_phone(self):
+        """Her own number, else her organisation's: a person reached through
+        the office's number needs no copy of it."""
+        if self.phone:
+            return self.phone
+        return self.organisation.original.phone if self.organisation else None
+
+    @property
+    def contact_email(self) -> str:
+        if self.email:
+            return self.email
+        return self.organisation.original.email if self.organisation else ""
+
+    @cached_property
+    def original(self) -> "Person":
+        """The German original: phone, e-mail and organisation are facts kept
+        there once (see ``Organisation.original``)."""
+        if self.locale_id == default_locale().pk:
+            return self
+        found = (
+            Person.objects.filter(
+                translation_key=self.translation_key, locale=default_locale()
+            )
+            .select_related("organisation", "organisation__place")
+            .first()
+        )
+        return found or self

@@ -53,12 +53,14 @@ def digits(value, css_class=""):
 @register.simple_tag(takes_context=True)
 def opening_state(context, organisation, at=None):
     """What is open now, in the site's time zone (TIME_ZONE). The page that shows it stays
-    in the page cache (and a CDN) only until the state changes."""
+    in the page cache (and a CDN) only until the state changes. The hours are
+    the German original's, also on a translation's page (``Organisation.original``)."""
     now = at or timezone.now()
+    facts = organisation.original
     state = {
-        "slots": organisation.opening_hours.all(),
-        "appointment_only": organisation.appointment_only,
-        "temporarily_closed": organisation.temporarily_closed,
+        "slots": facts.opening_hours.all(),
+        "appointment_only": facts.appointment_only,
+        "temporarily_closed": facts.temporarily_closed,
     }
     change = next_change(at=now, **state)
     if change is not None:
@@ -68,7 +70,7 @@ def opening_state(context, organisation, at=None):
 
 @register.filter
 def opening_rows(organisation):
-    return weekly_rows(organisation.opening_hours.all())
+    return weekly_rows(organisation.original.opening_hours.all())
 
 
 @register.simple_tag

@@ -7,10 +7,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from contacts.blocks import contact_search_words
 from core.freshness import freshness_panel
 from pages.views import barrier_report, barrier_report_thanks
 
 from .base import BasePage
+from .site_settings import SiteSettings
 
 
 class ConformanceStatus(models.TextChoices):
@@ -78,7 +80,14 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
     statement_date = models.DateField(_("Erstellt am"))
     last_review = models.DateField(_("Zuletzt überprüft am"))
     feedback_contact = RichTextField(
-        _("Kontakt für Rückmeldungen"), features=["bold", "link"], blank=True
+        _("Hinweis zu Rückmeldungen"),
+        features=["bold", "link"],
+        blank=True,
+        help_text=_(
+            "Name, Telefon und E-Mail der Ansprechperson zeigt die Seite von selbst "
+            "aus dem Adressverzeichnis (Website-Einstellungen → Verantwortliche "
+            "Ansprechperson); hier nichts davon eintippen."
+        ),
     )
     complaints_office = RichTextField(
         _("Beschwerdestelle"),
@@ -114,6 +123,17 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("Erklärung zur Barrierefreiheit")
         verbose_name_plural = _("Erklärungen zur Barrierefreiheit")
+
+    @property
+    def contact_search_text(self) -> str:
+        """The page shows the responsible person (or the office) from the
+        site settings under "Barriere melden"."""
+        contact = SiteSettings.contact()
+        words = contact_search_words(
+            person=contact.person,
+            organisation=None if contact.person else contact.office,
+        )
+        return f"{super().contact_search_text} {words}".strip()
 
     @path("barriere-melden/", name="report")
     def report(self, request):

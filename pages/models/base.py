@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from caching.page_cache import cached_fragment
+from contacts.blocks import contact_search_words
 from core.freshness import FreshnessMixin, freshness_panel
 from core.search_text import search_terms_for, searchable_texts
 from core.translations import default_locale
@@ -135,6 +136,9 @@ class BasePage(FreshnessMixin, Page):
         # German-aware keys of everything above, what the site search asks
         # for (core.search_text, site_search.search).
         index.AutocompleteField("search_terms"),
+        # Whom the page's contact blocks show: the admin search finds the
+        # page by a name or a part of a phone number ("Jüngling", "1653").
+        index.AutocompleteField("contact_search_text"),
     ]
 
     class Meta:
@@ -268,6 +272,18 @@ class BasePage(FreshnessMixin, Page):
             title=self.title,
             texts=searchable_texts(self),
             language=self.locale.language_code,
+        )
+
+    @property
+    def contact_search_text(self) -> str:
+        body = getattr(self, "body", None) or []
+        return " ".join(
+            contact_search_words(
+                person=block.value.get("person"),
+                organisation=block.value.get("organisation"),
+            )
+            for block in body
+            if block.block_type == "contact"
         )
 
     @property

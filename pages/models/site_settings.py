@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
@@ -14,12 +16,48 @@ from caching.page_cache import cached_fragment
 from pages.blocks import LinkBlock
 
 
-class SiteSettings(TranslatableMixin, models.Model):
-    """What the header and footer of every page say: names, contact, legal links.
+@dataclass(frozen=True)
+class SiteContact:
+    """Whom readers contact, as the header, footer, contact box, legal pages
+    and structured data show it: the office's entry in the directory and the
+    responsible person, both German originals (their facts live there once).
+    """
 
-    Kept in the admin, not in templates, so that the office changes its phone
-    number or adds a footer link without a developer. One per language: the
-    German one is the source, the others are its translations.
+    office: object | None = None  # contacts.Organisation
+    person: object | None = None  # contacts.Person
+
+    @property
+    def phone(self):
+        return (self.office and self.office.phone) or (
+            self.person and self.person.phone
+        )
+
+    @property
+    def email(self) -> str:
+        return (
+            (self.office and self.office.email)
+            or (self.person and self.person.email)
+            or ""
+        )
+
+    @property
+    def place(self):
+        return self.office.place if self.office else None
+
+    def __bool__(self) -> bool:
+        return bool(self.office or self.person)
+
+
+class SiteSettings(TranslatableMixin, models.Model):
+    """What the header and footer of every page say: names, legal links, and
+    whom to contact.
+
+    Kept in the admin, not in templates, so that the office adds a footer
+    link without a developer. One per language: the German one is the source,
+    the others are its translations. Contact data is not typed here: the
+    settings name the office's entry in the directory and the responsible
+    person, and every page shows their phone, e-mail and address from there
+    (``SiteContact``; one place for each fact).
     """
 
     city_name = models.CharField(_("Stadt"), max_length=100, default="Stadt Flensburg")
@@ -34,23 +72,31 @@ class SiteSettings(TranslatableMixin, models.Model):
         default="Offizielle Website der Stadt Flensburg",
         help_text=_("Die schmale Zeile ganz oben auf jeder Seite."),
     )
-    address = models.TextField(
-        _("Anschrift"),
-        blank=True,
-        help_text=_("Mehrzeilig, wie auf einem Briefumschlag."),
-    )
-    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
-    email = models.EmailField(_("E-Mail"), blank=True)
     office = models.ForeignKey(
         "contacts.Organisation",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("Eintrag im Verzeichnis"),
+        verbose_name=_("Die Stelle im Adressverzeichnis"),
         help_text=_(
-            "Aus diesem Eintrag zeigt der Kopf jeder Seite, ob die Stelle gerade "
-            "geöffnet ist (Öffnungszeiten, „nur nach Terminvereinbarung“)."
+            "Telefon, E-Mail, Anschrift und Öffnungszeiten in Kopf- und Fußzeile, "
+            "im Kontaktkasten und auf den rechtlichen Seiten kommen aus diesem "
+            "Eintrag. Ändern Sie sie dort (Adressverzeichnis → Organisationen), "
+            "dann stimmen sie überall."
+        ),
+    )
+    contact_person = models.ForeignKey(
+        "contacts.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Verantwortliche Ansprechperson"),
+        help_text=_(
+            "Aus dem Adressverzeichnis (Personen); Fußzeile, Kontaktkasten und "
+            "Impressum nennen sie. Hat die Stelle keine eigene Telefonnummer oder "
+            "E-Mail-Adresse, gelten ihre."
         ),
     )
     contact_note = models.CharField(
@@ -98,10 +144,8 @@ class SiteSettings(TranslatableMixin, models.Model):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("address"),
-                FieldPanel("phone"),
-                FieldPanel("email"),
                 FieldPanel("office"),
+                FieldPanel("contact_person"),
                 FieldPanel("contact_note"),
             ],
             heading=_("Kontakt in Kopf- und Fußzeile"),
@@ -111,9 +155,12 @@ class SiteSettings(TranslatableMixin, models.Model):
         FieldPanel("default_social_image"),
     ]
 
-    # Opening hours are the same in every language: every translation shows
-    # the state of the one directory entry the German settings name.
-    override_translatable_fields = [SynchronizedField("office")]
+    # Contact data is the same in every language: every translation shows the
+    # directory entries the German settings name (``contact``), not copies.
+    override_translatable_fields = [
+        SynchronizedField("office", overridable=False),
+        SynchronizedField("contact_person", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Website-Einstellungen")
@@ -148,13 +195,37 @@ class SiteSettings(TranslatableMixin, models.Model):
         )
 
     @classmethod
+    def contact(cls) -> SiteContact:
+        """The office and the responsible person the German settings name,
+        kept in the cache until the next purge (saving the directory or the
+        settings purges): the same for every language."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return cached_fragment(
+            "site-contact", (default,), lambda: cls._contact_for(default)
+        )
+
+    @classmethod
+    def _contact_for(cls, default: str) -> SiteContact:
+        german = (
+            cls.objects.filter(locale__language_code=default)
+            .select_related(
+                "office__place",
+                "contact_person__organisation__place",
+            )
+            .prefetch_related("office__opening_hours")
+            .first()
+        )
+        if german is None:
+            return SiteContact()
+        return SiteContact(office=german.office, person=german.contact_person)
+
+    @classmethod
     def _for_code(cls, code: str, default: str) -> "SiteSettings":
         # By language code in one query: Locale.get_active() and get_default()
         # would cost a query each.
         candidates = cls.objects.filter(
             locale__language_code__in=[code, default]
-        ).select_related("locale", "privacy_page", "office")
-        candidates = candidates.prefetch_related("office__opening_hours")
+        ).select_related("locale", "privacy_page")
         by_code = {item.locale.language_code: item for item in candidates}
         settings_ = by_code.get(code) or by_code.get(default) or cls()
         # The footer's links and their pages, read now: what is kept in the

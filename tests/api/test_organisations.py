@@ -80,6 +80,7 @@ def test_organisation_with_everything_public(api_get, home, office_organisation)
                     "day_label": "Montag",
                     "opens": "09:00",
                     "closes": "12:00",
+                    "appointment_only": False,
                 },
                 {
                     "weekday": 3,
@@ -87,6 +88,7 @@ def test_organisation_with_everything_public(api_get, home, office_organisation)
                     "day_label": "Donnerstag",
                     "opens": "14:00",
                     "closes": "18:00",
+                    "appointment_only": False,
                 },
             ],
             "appointment_only": False,

@@ -111,7 +111,7 @@ def test_deleting_a_contact_purges(client, help_page):
         pytest.param(
             lambda: SiteSettings.objects.update_or_create(
                 locale_id=Page.objects.get(depth=2).locale_id,
-                defaults={"phone": "0461 851653"},
+                defaults={"contact_note": "Termine nach Vereinbarung"},
             ),
             id="site-settings",
         ),

@@ -25,11 +25,15 @@ class Slot:
     weekday: int
     opens: datetime.time
     closes: datetime.time
+    appointment_only: bool = False
 
 
-def slot(weekday, opens, closes):
+def slot(weekday, opens, closes, appointment_only=False):
     return Slot(
-        weekday, datetime.time.fromisoformat(opens), datetime.time.fromisoformat(closes)
+        weekday,
+        datetime.time.fromisoformat(opens),
+        datetime.time.fromisoformat(closes),
+        appointment_only,
     )
 
 
@@ -164,8 +168,8 @@ def test_weekly_rows_and_schema_org_specification():
     spec = schema_org_specification(NIGHT_CAFE)
 
     assert rows == [
-        ("Montag", ["09:00–12:00", "14:00–16:00"]),
-        ("Donnerstag", ["09:00–12:00"]),
+        ("Montag", ["09:00–12:00 Uhr", "14:00–16:00 Uhr"]),
+        ("Donnerstag", ["09:00–12:00 Uhr"]),
     ]
     assert spec == [
         {
@@ -189,3 +193,117 @@ def test_hours_are_read_in_the_sites_time_zone():
         change = next_change(slots=slots, at=monday_ten_in_berlin)
         assert change.tzinfo == zoneinfo.ZoneInfo("America/New_York")
         assert (change.hour, change.minute) == (9, 0)
+
+
+@pytest.mark.parametrize(
+    ("slots", "at", "code"),
+    [
+        # Sunday 22:00-02:00 runs into Monday: the week's wrap.
+        ([slot(6, "22:00", "02:00")], berlin(2026, 11, 29, 23, 0), "open"),
+        ([slot(6, "22:00", "02:00")], berlin(2026, 11, 30, 0, 0), "open"),
+        ([slot(6, "22:00", "02:00")], berlin(2026, 11, 30, 1, 0), "open"),
+        ([slot(6, "22:00", "02:00")], berlin(2026, 11, 30, 2, 0), "closed_today"),
+        # ... also when Monday has slots of its own.
+        (
+            [slot(0, "09:00", "12:00"), slot(6, "22:00", "02:00")],
+            berlin(2026, 11, 30, 1, 0),
+            "open",
+        ),
+        # Saturday 22:00-02:00 runs into Sunday.
+        ([slot(5, "22:00", "02:00")], berlin(2026, 11, 29, 1, 0), "open"),
+        ([slot(5, "22:00", "02:00")], berlin(2026, 11, 29, 3, 0), "closed_today"),
+        # Monday's night slot does not open Sunday morning.
+        ([slot(0, "22:00", "02:00")], berlin(2026, 11, 29, 1, 0), "closed_today"),
+    ],
+)
+def test_slots_past_midnight_wrap_round_the_week(slots, at, code):
+    state = opening_state(slots=slots, at=at)
+
+    assert state.code == code
+    if code == "open":
+        assert state.label == "jetzt geöffnet bis 02:00 Uhr"
+
+
+@pytest.mark.parametrize(
+    ("utc", "code"),
+    [
+        # Saturday 22:00 to Sunday 04:00 over the switch to summer time
+        # (Sunday 29 March 2026, 02:00 CET -> 03:00 CEST).
+        (datetime.datetime(2026, 3, 28, 22, 30, tzinfo=UTC), "open"),  # 23:30 CET
+        (datetime.datetime(2026, 3, 29, 0, 59, tzinfo=UTC), "open"),  # 01:59 CET
+        (datetime.datetime(2026, 3, 29, 1, 0, tzinfo=UTC), "open"),  # 03:00 CEST
+        (datetime.datetime(2026, 3, 29, 2, 0, tzinfo=UTC), "closed_today"),  # 04:00
+        # ... and back to winter time (Sunday 25 October 2026, 03:00 -> 02:00).
+        (datetime.datetime(2026, 10, 25, 0, 30, tzinfo=UTC), "open"),  # 02:30 CEST
+        (datetime.datetime(2026, 10, 25, 2, 59, tzinfo=UTC), "open"),  # 03:59 CET
+        (datetime.datetime(2026, 10, 25, 3, 0, tzinfo=UTC), "closed_today"),  # 04:00
+    ],
+)
+def test_night_slot_over_the_summer_time_switch(utc, code):
+    saturday_night = [slot(5, "22:00", "04:00")]
+
+    assert opening_state(slots=saturday_night, at=utc).code == code
+
+
+def test_next_change_over_the_weeks_wrap():
+    """Sunday 22:00-02:00: the page is kept until midnight, then until 02:00."""
+    sunday_night = [slot(6, "22:00", "02:00")]
+
+    assert next_change(slots=sunday_night, at=berlin(2026, 11, 29, 23, 0)) == berlin(
+        2026, 11, 30, 0, 0
+    )
+    assert next_change(slots=sunday_night, at=berlin(2026, 11, 30, 0, 30)) == berlin(
+        2026, 11, 30, 2, 0
+    )
+
+
+BY_APPOINTMENT_ON_MONDAY = [
+    slot(0, "09:00", "12:00", appointment_only=True),
+    slot(0, "14:00", "16:00"),
+    slot(6, "22:00", "02:00", appointment_only=True),
+]
+
+
+@pytest.mark.parametrize(
+    ("at", "code", "label"),
+    [
+        (
+            berlin(2026, 11, 23, 8, 0),
+            "opens_later",
+            "geschlossen, heute ab 09:00 Uhr nach Terminvereinbarung",
+        ),
+        (
+            berlin(2026, 11, 23, 10, 0),
+            "by_appointment",
+            "jetzt nur nach Terminvereinbarung, bis 12:00 Uhr",
+        ),
+        (
+            berlin(2026, 11, 23, 13, 0),
+            "opens_later",
+            "geschlossen, öffnet heute um 14:00 Uhr",
+        ),
+        (berlin(2026, 11, 23, 15, 0), "open", "jetzt geöffnet bis 16:00 Uhr"),
+        # Sunday's night slot by appointment, on Monday at 01:00.
+        (
+            berlin(2026, 11, 30, 1, 0),
+            "by_appointment",
+            "jetzt nur nach Terminvereinbarung, bis 02:00 Uhr",
+        ),
+    ],
+)
+def test_slots_only_by_appointment(at, code, label):
+    state = opening_state(slots=BY_APPOINTMENT_ON_MONDAY, at=at)
+
+    assert (state.code, state.label) == (code, label)
+
+
+def test_rows_and_schema_org_name_appointment_only_slots():
+    rows = weekly_rows(BY_APPOINTMENT_ON_MONDAY)
+    spec = schema_org_specification(BY_APPOINTMENT_ON_MONDAY)
+
+    assert rows[0] == (
+        "Montag",
+        ["09:00–12:00 Uhr nur nach Terminvereinbarung", "14:00–16:00 Uhr"],
+    )
+    assert spec[0]["description"] == "nur nach Terminvereinbarung"
+    assert "description" not in spec[1]

@@ -86,7 +86,7 @@ def test_open_data_json_and_csv_at_stable_urls(client, office):
     assert row["plz"] == "24937"
     assert row["kategorien"] == ["Beratung"]
     assert row["sprachen"] == ["ar"]
-    assert row["oeffnungszeiten"] == "Montag 09:00–12:00"
+    assert row["oeffnungszeiten"] == "Montag 09:00–12:00 Uhr"
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0]["name"] == "Koordinierungsstelle für Flüchtlinge"

@@ -79,10 +79,12 @@ def test_tel_uri_stays_e164():
 
 @pytest.fixture
 def office_settings(db):
-    """Site settings as an editor might type the number."""
+    """Site settings naming the office's entry, its number as an editor might
+    type it."""
     settings = SiteSettings(locale=Locale.get_default())
-    settings.phone = "0461/851653"
-    settings.email = "juengling.katja@flensburg.de"
+    settings.office = OrganisationFactory(
+        phone="0461/851653", email="juengling.katja@flensburg.de"
+    )
     settings.save()
     return settings
 

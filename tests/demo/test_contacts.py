@@ -22,7 +22,10 @@ def test_demo_directory_is_honest_and_idempotent():
     office = Organisation.objects.get(name="Koordinierungsstelle für Flüchtlinge")
     person = Person.objects.get()
     assert (person.name, person.organisation) == ("Katja Jüngling", office)
-    assert person.phone.as_e164 == "+49461851653"
+    # The office's number, kept once in the office's entry; her own e-mail.
+    assert not person.phone
+    assert office.phone.as_e164 == person.contact_phone.as_e164 == "+49461851653"
+    assert (office.email, person.contact_email) == ("", "juengling.katja@flensburg.de")
     assert Organisation.objects.filter(
         name__startswith="Landesamt für Ausländerangelegenheiten"
     ).exists()

@@ -141,7 +141,7 @@ def test_rerun_keeps_what_editors_changed(load):
     check_up = CheckUpPage.objects.get(locale=Locale.get_default())
     check_up.delete()
     settings = SiteSettings.objects.get(locale=Locale.get_default())
-    settings.phone = "0461 85-0"
+    settings.contact_note = "Termine nach Vereinbarung"
     settings.save()
 
     load()
@@ -149,7 +149,10 @@ def test_rerun_keeps_what_editors_changed(load):
     office.refresh_from_db()
     assert office.title == "Unsere Koordinierungsstelle"
     assert office.intro == "Von der Redaktion neu geschrieben."
-    assert SiteSettings.objects.get(locale=Locale.get_default()).phone == "0461 85-0"
+    assert (
+        SiteSettings.objects.get(locale=Locale.get_default()).contact_note
+        == "Termine nach Vereinbarung"
+    )
     # A missing page is added again, with its content.
     assert CheckUpPage.objects.get(locale=Locale.get_default()).body
 

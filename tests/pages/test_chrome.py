@@ -63,8 +63,7 @@ def test_breadcrumbs_lead_from_the_start_page(client, home):
 def test_footer_shows_office_contact_and_legal_links_from_settings(client, section):
     imprint = section.get_parent().get_children().get(title="Impressum")
     settings = SiteSettings(locale=Locale.get_default())
-    settings.phone = "0461 85-1653"
-    settings.email = "juengling.katja@flensburg.de"
+    settings.office = _office_entry()
     settings.footer_links = [
         {"type": "link", "value": {"page": imprint.pk, "label": ""}},
     ]
@@ -150,11 +149,23 @@ def test_page_queries_do_not_grow_with_the_number_of_pages(
 # The header on a phone: language first, whom to call on the first screen ------
 
 
+def _office_entry(**fields):
+    """The office's entry in the directory, where its contact data lives."""
+    from tests.contacts.factories import OrganisationFactory
+
+    return OrganisationFactory(
+        **{
+            "phone": "0461 85-1653",
+            "email": "juengling.katja@flensburg.de",
+            **fields,
+        }
+    )
+
+
 @pytest.fixture
 def office_contact(section):
     settings = SiteSettings(locale=Locale.get_default())
-    settings.phone = "0461 85-1653"
-    settings.email = "juengling.katja@flensburg.de"
+    settings.office = _office_entry()
     settings.save()
     return settings
 
@@ -213,8 +224,6 @@ def test_every_page_type_shows_phone_and_email_in_the_header(
 
 def test_no_contact_strip_without_phone_and_email(client, section):
     settings = SiteSettings(locale=Locale.get_default())
-    settings.phone = ""
-    settings.email = ""
     settings.save()
 
     html = client.get(section.url).content.decode()

@@ -287,7 +287,6 @@ def test_site_settings_follow_the_language_and_fall_back_to_german(
     german = SiteSettings.objects.create(
         locale=Locale.get_default(),
         office_name="Koordinierungsstelle für Flüchtlinge",
-        phone="0461 85-1653",
     )
     translate(
         german,
