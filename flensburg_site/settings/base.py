@@ -320,6 +320,13 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Staff work in German; the admin offers no other language.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
+# Dates and times in the admin's date pickers, as editors type them
+# ("31.12.2026", "15.12.2026 18:00"); Django's German input formats accept
+# them, and the pickers no longer replace what they cannot read with today
+# (core.admin_dates).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # Static files: our own CSS/JS plus KERN UX from npm (installed by `npm ci`,
 # never committed, never loaded from a CDN).

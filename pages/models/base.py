@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from caching.page_cache import cached_fragment
+from core.admin_dates import GermanPublishingPanel
 from core.search_text import search_terms_for, searchable_texts
 from core.translations import default_locale
 from pages.blocks import CONTENT_BLOCKS
@@ -119,11 +120,34 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("last_reviewed")], heading=_("Aktualität")),
     ]
     promote_panels = [
-        *Page.promote_panels,
+        # Wagtail's promote panels, with the slug named as editors know it.
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "slug",
+                    heading=_("Adresse (URL-Teil)"),
+                    help_text=_(
+                        "Der letzte Teil der Webadresse dieser Seite, z. B. "
+                        "„koordinierungsstelle“ in …/koordinierungsstelle/. "
+                        "Nur Kleinbuchstaben, Ziffern und Bindestriche. Ändern "
+                        "Sie ihn nach der Veröffentlichung nur, wenn es sein "
+                        "muss: Die alte Adresse leitet dann automatisch auf "
+                        "die neue weiter."
+                    ),
+                ),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("Für Suchmaschinen"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Für Menüs")),
         FieldPanel("menu_title"),
         FieldPanel("social_image"),
         FieldPanel("contains_examples"),
     ]
+    # Wagtail's settings tab, with a schedule dialog that keeps what the
+    # editor typed (core.admin_dates).
+    settings_panels = [GermanPublishingPanel(), *Page.settings_panels[1:]]
 
     search_fields = [
         *Page.search_fields,
