@@ -14,7 +14,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.permissions import NoAddPermissionPolicy
 from core.rich_text import SitePageLinkHandler
-from pages.admin_views import can_see_translation_status, translation_status_view
+from pages.admin_views import (
+    SitePageViewSet,
+    can_see_translation_status,
+    editors_guide_view,
+    translation_status_view,
+)
 from pages.models import BarrierReport, SiteSettings
 
 register_permission_policy(BarrierReport, NoAddPermissionPolicy(BarrierReport))
@@ -78,7 +83,36 @@ register_snippet(BarrierReportViewSet)
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
     return [
-        path("uebersetzungsstand/", translation_status_view, name="translation_status")
+        path("uebersetzungsstand/", translation_status_view, name="translation_status"),
+        path("anleitung/", editors_guide_view, name="editors_guide"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    """After Wagtail's own (order -1), so that it serves every page type."""
+    return SitePageViewSet()
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(
+        _("Anleitung für die Redaktion"),
+        reverse("editors_guide"),
+        name="editors-guide",
+        icon_name="help",
+        order=100,
+    )
+
+
+@hooks.register("construct_help_menu")
+def keep_help_menu_german(request, menu_items):
+    """Wagtail's "What's new" and its English "Editor Guide" lead to
+    wagtail.org; the office's own guide replaces them."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if not item.name.startswith(("whats-new-in-wagtail", "editor-guide"))
     ]
 
 

@@ -311,7 +311,15 @@ LANGUAGES = [
     ("fa", "فارسی"),
     ("tr", "Türkçe"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    # German wording for third-party strings the editors meet in the admin
+    # (Wagtail, wagtail-localize), where the packages' own German is missing,
+    # English or wrong; edited by hand, never by makemessages. After
+    # `locale/` (which has no German), so that makemessages keeps writing
+    # there.
+    BASE_DIR / "locale_overrides",
+]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -320,6 +328,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Staff work in German; the admin offers no other language.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
+# Wagtail's login form with German labels (its password field has none).
+WAGTAILADMIN_USER_LOGIN_FORM = "admin_security.forms.LoginForm"
 # Dates and times in the admin's date pickers, as editors type them
 # ("31.12.2026", "15.12.2026 18:00"); Django's German input formats accept
 # them, and the pickers no longer replace what they cannot read with today
