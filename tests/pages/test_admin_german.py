@@ -143,7 +143,7 @@ def test_help_menu_leads_to_the_german_guide(editor_client):
     for heading in (
         "Seiten bearbeiten und veröffentlichen",
         "Datum und Uhrzeit eingeben",
-        "Vorschau und Prüfungen",
+        "Vorschau und Überprüfungen",
         "Freigabe",
         "Übersetzen",
         "Maßnahmensteckbriefe und Dokumente",
