@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_choosers import SiteSnippetViewSet
 from core.permissions import NoAddPermissionPolicy
 
 from .forms import FieldOfActionAdminForm, MeasureSheetAdminForm
@@ -15,7 +16,7 @@ from .models import Feedback, FieldOfAction, MeasureSheet, ProcessStep, StatusAn
 register_permission_policy(Feedback, NoAddPermissionPolicy(Feedback))
 
 
-class FieldOfActionViewSet(SnippetViewSet):
+class FieldOfActionViewSet(SiteSnippetViewSet):
     model = FieldOfAction
     icon = "tag"
     menu_label = _("Handlungsfelder")
@@ -28,7 +29,7 @@ class FieldOfActionViewSet(SnippetViewSet):
     )
 
 
-class StatusAnalysisViewSet(SnippetViewSet):
+class StatusAnalysisViewSet(SiteSnippetViewSet):
     model = StatusAnalysis
     icon = "doc-full"
     menu_label = _("Statusanalysen")
@@ -38,7 +39,7 @@ class StatusAnalysisViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class MeasureSheetViewSet(SnippetViewSet):
+class MeasureSheetViewSet(SiteSnippetViewSet):
     model = MeasureSheet
     icon = "list-ol"
     menu_label = _("Maßnahmensteckbriefe")
@@ -52,7 +53,7 @@ class MeasureSheetViewSet(SnippetViewSet):
     )
 
 
-class ProcessStepViewSet(SnippetViewSet):
+class ProcessStepViewSet(SiteSnippetViewSet):
     model = ProcessStep
     icon = "date"
     menu_label = _("Zeitleiste")
@@ -61,7 +62,7 @@ class ProcessStepViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class FeedbackViewSet(SnippetViewSet):
+class FeedbackViewSet(SiteSnippetViewSet):
     """Moderation: staff approve feedback before it shows, and export it as CSV."""
 
     model = Feedback

@@ -10,8 +10,8 @@ from wagtail.admin.panels import ObjectList
 from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_choosers import SiteSnippetViewSet
 from core.permissions import NoAddPermissionPolicy
 from core.rich_text import SitePageLinkHandler
 from pages.admin_views import (
@@ -48,7 +48,7 @@ class SiteSettingsForm(WagtailAdminModelForm):
         return cleaned
 
 
-class SiteSettingsViewSet(SnippetViewSet):
+class SiteSettingsViewSet(SiteSnippetViewSet):
     model = SiteSettings
     icon = "cogs"
     menu_label = _("Website-Einstellungen")
@@ -58,7 +58,7 @@ class SiteSettingsViewSet(SnippetViewSet):
     edit_handler = ObjectList(SiteSettings.panels, base_form_class=SiteSettingsForm)
 
 
-class BarrierReportViewSet(SnippetViewSet):
+class BarrierReportViewSet(SiteSnippetViewSet):
     """Reports from the accessibility statement's form; staff answer them."""
 
     model = BarrierReport

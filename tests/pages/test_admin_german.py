@@ -178,3 +178,23 @@ def test_moderators_group_is_untouched():
     workflow = Workflow.objects.get(name="Freigabe durch die Moderation")
     task = workflow.tasks.get().specific
     assert list(task.groups.all()) == [Group.objects.get(name="Moderators")]
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/admin/snippets/choose/contacts/place/", "Ort auswählen"),
+        ("/admin/snippets/choose/contacts/person/", "Person auswählen"),
+        (
+            "/admin/snippets/choose/integration_checkup/fieldofaction/",
+            "Handlungsfeld auswählen",
+        ),
+    ],
+)
+def test_snippet_chooser_title(editor_client, url, title):
+    response = editor_client.get(url)
+
+    modal = html_module.unescape(response.json()["html"])
+    header = re.search(r'<h1 class="w-header__title".*?</h1>', modal, re.S).group(0)
+    plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", header)).strip()
+    assert plain == title
