@@ -1,6 +1,8 @@
 """Admin screens of the pages app."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -102,6 +104,16 @@ def register_editors_guide_menu_item():
         name="editors-guide",
         icon_name="help",
         order=100,
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_heading_in_german():
+    """wagtail-localize writes one heading of its translation editor in
+    English in its script; static/js/admin-translation-heading.js renames it."""
+    return format_html(
+        '<script src="{}" defer></script>',
+        static("js/admin-translation-heading.js"),
     )
 
 

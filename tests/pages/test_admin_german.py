@@ -1,6 +1,6 @@
 """The editors' admin speaks German: third-party strings that were English or
 broken German come from the project's catalogue (locale_overrides/, in
-LOCALE_PATHS), Wagtail's English default data is renamed (pages 0010), the
+LOCALE_PATHS), Wagtail's English default data is renamed (core 0003), the
 login form labels its fields, the page search names its listing, and the
 "Hilfe" menu leads to the office's own guide."""
 

@@ -4,6 +4,10 @@ Editors meet them in the admin: the root of the page tree ("Root", in the
 explorer's breadcrumbs and the page chooser), the root collection ("Root",
 when uploading documents and images) and the default workflow and its task
 ("Moderators approval"). Renamed only while they still carry Wagtail's name.
+
+In core, not in pages: wagtail-localize compares a translation's source with
+the last migration of its model's app, and a migration in pages would tell
+every existing page translation that its data model changed.
 """
 
 from django.db import migrations
@@ -43,7 +47,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pages", "0009_move_events_and_news"),
+        ("core", "0002_sitedocument_extracted_text"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
