@@ -5,15 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_choosers import SiteSnippetViewSet
 from core.admin_search import snippet_search_area
 
 from .forms import HelpCategoryAdminForm
 from .models import HelpCategory, Language, Need, Organisation, Person, Place
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(SiteSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisationen")
@@ -34,7 +35,7 @@ class OrganisationViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(SiteSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Personen")
@@ -54,7 +55,7 @@ class PersonViewSet(SnippetViewSet):
     ordering = ["family_name", "given_name"]
 
 
-class PlaceViewSet(SnippetViewSet):
+class PlaceViewSet(SiteSnippetViewSet):
     model = Place
     icon = "site"
     menu_label = _("Orte")
@@ -65,7 +66,7 @@ class PlaceViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class NeedViewSet(SnippetViewSet):
+class NeedViewSet(SiteSnippetViewSet):
     model = Need
     icon = "pick"
     menu_label = _("Aktuell gesucht")
@@ -76,7 +77,7 @@ class NeedViewSet(SnippetViewSet):
     ordering = ["needed_until"]
 
 
-class HelpCategoryViewSet(SnippetViewSet):
+class HelpCategoryViewSet(SiteSnippetViewSet):
     model = HelpCategory
     icon = "tag"
     menu_label = _("Kategorien")
@@ -88,7 +89,7 @@ class HelpCategoryViewSet(SnippetViewSet):
     )
 
 
-class LanguageViewSet(SnippetViewSet):
+class LanguageViewSet(SiteSnippetViewSet):
     model = Language
     icon = "globe"
     menu_label = _("Sprachen")

@@ -8,9 +8,12 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from caching.cache_purge import never_purge, purge_on_change
+        from core.admin_dates import register_admin_date_widgets
         from core.ratelimit import check_rate_settings
 
         purge_on_change("core.SiteDocument", "core.SiteImage")
         never_purge("core.SiteRendition")  # written while pages render
         # A malformed rate stops the start instead of every form submission.
         check_rate_settings("FEEDBACK_RATE", "BARRIER_REPORT_RATE")
+        # German dates in every admin form, never a silent "today".
+        register_admin_date_widgets()

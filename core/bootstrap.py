@@ -20,7 +20,7 @@ def ensure_default_locale() -> Locale:
 
 def root_collection() -> Collection:
     """The root of the image and document collections."""
-    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return Collection.get_first_root_node() or Collection.add_root(name="Allgemein")
 
 
 def content_locales() -> list[Locale]:

@@ -66,7 +66,9 @@ def _tree_root() -> Page:
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(
-            instance=Page(title="Root", slug="root", locale=ensure_default_locale())
+            instance=Page(
+                title="Seitenbaum", slug="root", locale=ensure_default_locale()
+            )
         )
     return root
 

@@ -7,8 +7,9 @@ from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_choosers import SiteSnippetViewSet
 from core.admin_search import snippet_search_area
 from core.exports import OfficeExportSnippetIndexView
 from core.moderation import CountedSubmenuMenuItem, ModerationPanel, PendingCountMixin
@@ -29,7 +30,7 @@ from .models.feedback import FeedbackStatus
 register_permission_policy(Feedback, NoAddPermissionPolicy(Feedback))
 
 
-class FieldOfActionViewSet(SnippetViewSet):
+class FieldOfActionViewSet(SiteSnippetViewSet):
     model = FieldOfAction
     icon = "tag"
     menu_label = _("Handlungsfelder")
@@ -42,7 +43,7 @@ class FieldOfActionViewSet(SnippetViewSet):
     )
 
 
-class StatusAnalysisViewSet(SnippetViewSet):
+class StatusAnalysisViewSet(SiteSnippetViewSet):
     model = StatusAnalysis
     icon = "doc-full"
     menu_label = _("Statusanalysen")
@@ -52,7 +53,7 @@ class StatusAnalysisViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class MeasureSheetViewSet(SnippetViewSet):
+class MeasureSheetViewSet(SiteSnippetViewSet):
     model = MeasureSheet
     icon = "list-ol"
     menu_label = _("Maßnahmensteckbriefe")
@@ -66,7 +67,7 @@ class MeasureSheetViewSet(SnippetViewSet):
     )
 
 
-class ProcessStepViewSet(SnippetViewSet):
+class ProcessStepViewSet(SiteSnippetViewSet):
     model = ProcessStep
     icon = "date"
     menu_label = _("Zeitleiste")
@@ -75,7 +76,7 @@ class ProcessStepViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class FeedbackViewSet(PendingCountMixin, SnippetViewSet):
+class FeedbackViewSet(PendingCountMixin, SiteSnippetViewSet):
     """Moderation: staff approve feedback before it shows, and export it
     (CSV, XLSX) with the permission "Rückmeldungen exportieren". The menu
     item counts what waits for approval."""

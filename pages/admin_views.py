@@ -1,8 +1,13 @@
-"""Admin report: how far each German page and snippet is translated."""
+"""Admin screens of the pages app: the translation report (how far each
+German page and snippet is translated), the editors' guide and the page
+search with its listing's name."""
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.views.pages.search import SearchView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
@@ -43,3 +48,22 @@ def translation_status_view(request):
             "OUTDATED": OUTDATED,
         },
     )
+
+
+def editors_guide_view(request):
+    """The office's own guide for editors, in German, linked from "Hilfe"."""
+    return TemplateResponse(request, "pages/admin/editors_guide.html", {})
+
+
+class PageSearchView(SearchView):
+    """Wagtail's page search, whose listing otherwise counts "1-2 von 2 None"
+    (the view names no model)."""
+
+    verbose_name = _("Seite")
+    verbose_name_plural = _("Seiten")
+
+
+class SitePageViewSet(PageViewSet):
+    """Wagtail's default viewset for every page type, with that search."""
+
+    search_view_class = PageSearchView

@@ -1,6 +1,8 @@
 """Admin screens of the pages app."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -13,15 +15,20 @@ from wagtail.admin.widgets import Button, ButtonWithDropdown
 from wagtail.models import Locale, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from caching.request_memo import request_memo
+from core.admin_choosers import SiteSnippetViewSet
 from core.admin_search import snippet_search_area
 from core.exports import OfficeExportSnippetIndexView
 from core.moderation import ModerationPanel, PendingCountMixin
 from core.permissions import NoAddPermissionPolicy
 from core.rich_text import SitePageLinkHandler
-from pages.admin_views import can_see_translation_status, translation_status_view
+from pages.admin_views import (
+    SitePageViewSet,
+    can_see_translation_status,
+    editors_guide_view,
+    translation_status_view,
+)
 from pages.models import BarrierReport, SiteSettings
 from pages.models.barrier_report import BarrierReportStatus
 from pages.translation_status import (
@@ -56,7 +63,7 @@ class SiteSettingsForm(WagtailAdminModelForm):
         return cleaned
 
 
-class SiteSettingsViewSet(SnippetViewSet):
+class SiteSettingsViewSet(SiteSnippetViewSet):
     model = SiteSettings
     icon = "cogs"
     menu_label = _("Website-Einstellungen")
@@ -80,7 +87,7 @@ class SiteSettingsViewSet(SnippetViewSet):
     edit_handler = ObjectList(SiteSettings.panels, base_form_class=SiteSettingsForm)
 
 
-class BarrierReportViewSet(PendingCountMixin, SnippetViewSet):
+class BarrierReportViewSet(PendingCountMixin, SiteSnippetViewSet):
     """Reports from the accessibility statement's form; staff answer them.
     The menu item counts the new ones."""
 
@@ -144,7 +151,46 @@ def add_barrier_report_panel(request, panels):
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
     return [
-        path("uebersetzungsstand/", translation_status_view, name="translation_status")
+        path("uebersetzungsstand/", translation_status_view, name="translation_status"),
+        path("anleitung/", editors_guide_view, name="editors_guide"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    """After Wagtail's own (order -1), so that it serves every page type."""
+    return SitePageViewSet()
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(
+        _("Anleitung für die Redaktion"),
+        reverse("editors_guide"),
+        name="editors-guide",
+        icon_name="help",
+        order=100,
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_heading_in_german():
+    """wagtail-localize writes one heading of its translation editor in
+    English in its script; static/js/admin-translation-heading.js renames it."""
+    return format_html(
+        '<script src="{}" defer></script>',
+        static("js/admin-translation-heading.js"),
+    )
+
+
+@hooks.register("construct_help_menu")
+def keep_help_menu_german(request, menu_items):
+    """Wagtail's "What's new" and its English "Editor Guide" lead to
+    wagtail.org; the office's own guide replaces them."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if not item.name.startswith(("whats-new-in-wagtail", "editor-guide"))
     ]
 
 

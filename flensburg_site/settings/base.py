@@ -338,7 +338,15 @@ LANGUAGES = [
     ("fa", "فارسی"),
     ("tr", "Türkçe"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    # German wording for third-party strings the editors meet in the admin
+    # (Wagtail, wagtail-localize), where the packages' own German is missing,
+    # English or wrong; edited by hand, never by makemessages. After
+    # `locale/` (which has no German), so that makemessages keeps writing
+    # there.
+    BASE_DIR / "locale_overrides",
+]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -358,6 +366,15 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 # texts marked as machine-translated (pages.translation_status).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 MACHINE_TRANSLATION_ENABLED = WAGTAILLOCALIZE_MACHINE_TRANSLATOR is not None
+# Wagtail's login form with German labels (its password field has none).
+WAGTAILADMIN_USER_LOGIN_FORM = "admin_security.forms.LoginForm"
+# Dates and times in the admin's date pickers, as editors type them
+# ("31.12.2026", "15.12.2026 18:00"); Django's German input formats accept
+# them, and the pickers no longer replace what they cannot read with today
+# (core.admin_dates).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # Static files: our own CSS/JS plus KERN UX from npm (installed by `npm ci`,
 # never committed, never loaded from a CDN).

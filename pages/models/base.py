@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from caching.page_cache import cached_fragment
 from contacts.blocks import contact_search_words
+from core.admin_dates import GermanPublishingPanel
 from core.freshness import FreshnessMixin, freshness_panel
 from core.search_text import search_terms_for, searchable_texts
 from core.translations import default_locale
@@ -123,11 +124,34 @@ class BasePage(FreshnessMixin, Page):
         freshness_panel("last_reviewed"),
     ]
     promote_panels = [
-        *Page.promote_panels,
+        # Wagtail's promote panels, with the slug named as editors know it.
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "slug",
+                    heading=_("Adresse (URL-Teil)"),
+                    help_text=_(
+                        "Der letzte Teil der Webadresse dieser Seite, z. B. "
+                        "„koordinierungsstelle“ in …/koordinierungsstelle/. "
+                        "Nur Kleinbuchstaben, Ziffern und Bindestriche. Ändern "
+                        "Sie ihn nach der Veröffentlichung nur, wenn es sein "
+                        "muss: Die alte Adresse leitet dann automatisch auf "
+                        "die neue weiter."
+                    ),
+                ),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("Für Suchmaschinen"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Für Menüs")),
         FieldPanel("menu_title"),
         FieldPanel("social_image"),
         FieldPanel("contains_examples"),
     ]
+    # Wagtail's settings tab, with a schedule dialog that keeps what the
+    # editor typed (core.admin_dates).
+    settings_panels = [GermanPublishingPanel(), *Page.settings_panels[1:]]
 
     search_fields = [
         *Page.search_fields,
