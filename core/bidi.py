@@ -29,8 +29,8 @@ LATIN_RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+(?:{_WORD}|{_NUMBER}))*")
 # reorders its halves on the two lines.
 SHORT_RUN = 25
 NBSP = "\u00a0"
-# Never touch format placeholders, HTML tags or entities.
-PROTECTED = re.compile(r"(%\([^)]*\)[sdif]|%[sdif]|<[^>]*>|&[#\w]+;)")
+# Never touch format placeholders (also {name}), HTML tags or entities.
+PROTECTED = re.compile(r"(%\([^)]*\)[sdif]|%[sdif]|\{\w*\}|<[^>]*>|&[#\w]+;)")
 
 
 def isolate_latin_runs(text: str) -> str:
