@@ -7,10 +7,18 @@ class CoreConfig(AppConfig):
     verbose_name = _("Grundlagen")
 
     def ready(self):
+        from wagtail.signals import page_published, published
+
         from caching.cache_purge import never_purge, purge_on_change
+        from core.document_publication import on_published
         from core.ratelimit import check_rate_settings
 
         purge_on_change("core.SiteDocument", "core.SiteImage")
         never_purge("core.SiteRendition")  # written while pages render
         # A malformed rate stops the start instead of every form submission.
         check_rate_settings("FEEDBACK_RATE", "BARRIER_REPORT_RATE")
+        # A document waiting for the content that uses it goes public with it.
+        published.connect(on_published, dispatch_uid="core-release-documents")
+        page_published.connect(
+            on_published, dispatch_uid="core-release-documents-of-pages"
+        )
