@@ -47,6 +47,9 @@ class SiteDocument(AbstractDocument):
     awaits_publication = models.BooleanField(
         _("wartet auf Veröffentlichung"),
         default=False,
+        # Also in the database: rows written without the field (migrations
+        # of other apps, with their historical models) are public.
+        db_default=False,
         editable=False,
         help_text=_(
             "Nur im Entwurf verwendet: für Besucherinnen und Besucher erst "

@@ -75,13 +75,18 @@ def test_file_of_a_draft_version_is_public_only_once_the_sheet_is_published(
     editor_client, visitor, live_sheet
 ):
     document, row = new_version(title="Fassung zwei")
+    # Uploaded and named by nothing yet: an ordinary document (and the
+    # search's answer is cached now).
+    assert found_by_search(visitor, document)
 
     save_draft(editor_client, live_sheet, row)
 
     assert download(visitor, document) == 404
     assert not public(visitor, document)
-    # Editors open it (from the document admin or the sheet's chooser).
+    # Editors open it (from the document admin or the sheet's chooser), and
+    # no shared cache keeps their copy.
     assert download(editor_client, document) == 200
+    assert "private" in editor_client.get(document.url)["Cache-Control"]
 
     live_sheet.refresh_from_db()
     live_sheet.latest_revision.publish()
