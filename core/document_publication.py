@@ -47,11 +47,16 @@ def may_see_unpublished(request) -> bool:
     )
 
 
+def hidden_from(request, document) -> bool:
+    """Whether the document does not exist for this request's user."""
+    return getattr(document, "awaits_publication", False) and not (
+        may_see_unpublished(request)
+    )
+
+
 def refuse_to_public(document, request):
     """``before_serve_document``: a held-back document does not exist for visitors."""
-    if getattr(document, "awaits_publication", False) and not may_see_unpublished(
-        request
-    ):
+    if hidden_from(request, document):
         raise Http404("This document is not published yet.")
 
 

@@ -82,6 +82,8 @@ def test_file_of_a_draft_version_is_public_only_once_the_sheet_is_published(
     save_draft(editor_client, live_sheet, row)
 
     assert download(visitor, document) == 404
+    # An address with another name does not lead to its name either.
+    assert visitor.get(f"/dokumente/{document.pk}/fassung.pdf").status_code == 404
     assert not public(visitor, document)
     # Editors open it (from the document admin or the sheet's chooser), and
     # no shared cache keeps their copy.
