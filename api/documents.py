@@ -15,6 +15,8 @@ from wagtail.models import CollectionViewRestriction
 
 from ninja import Field, Query, Router, Schema
 
+from core.document_publication import public_only
+
 from .common import (
     DETAIL_ERRORS,
     LIST_ERRORS,
@@ -44,11 +46,12 @@ def in_private_collection(document, restricted_paths: list[str]) -> bool:
 
 
 def public_documents() -> QuerySet:
-    """Documents everyone may download: none in or below a restricted collection."""
+    """Documents everyone may download: none in or below a restricted
+    collection, none that only unpublished content uses."""
     private = Q(pk__in=[])
     for path in restricted_collection_paths():
         private |= Q(collection__path__startswith=path)
-    return get_document_model().objects.exclude(private)
+    return public_only(get_document_model().objects.exclude(private))
 
 
 class DocumentOut(Schema):

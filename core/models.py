@@ -41,12 +41,29 @@ class SiteDocument(AbstractDocument):
         help_text=_("Beim Hochladen ausgelesen; die Suche findet Dokumente damit."),
     )
 
+    # Set by the app whose unpublished content is the document's only use
+    # (the file of a new version in a measure sheet's draft), cleared when
+    # content that uses it is published (core.document_publication).
+    awaits_publication = models.BooleanField(
+        _("wartet auf Veröffentlichung"),
+        default=False,
+        # Also in the database: rows written without the field (migrations
+        # of other apps, with their historical models) are public.
+        db_default=False,
+        editable=False,
+        help_text=_(
+            "Nur im Entwurf verwendet: für Besucherinnen und Besucher erst "
+            "abrufbar, wenn der Inhalt veröffentlicht ist, der es verwendet."
+        ),
+    )
+
     admin_form_fields = (*WagtailDocument.admin_form_fields, "accessible")
     search_fields = [
         *AbstractDocument.search_fields,
         index.SearchField("extracted_text"),
         # German-aware keys of title and text, what the site search asks for.
         index.AutocompleteField("search_terms"),
+        index.FilterField("awaits_publication"),
     ]
 
     def clean(self):

@@ -29,6 +29,8 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.documents.views.serve import serve as wagtail_serve
 
+from core.document_publication import hidden_from
+
 CHUNK_SIZE = 64 * 1024
 # Should a browser show a document itself: no scripts, no plugins, no forms.
 DOCUMENT_CSP = "default-src 'none'; sandbox"
@@ -81,7 +83,11 @@ def serve_document(request, document_id: int, document_filename: str):
         response = wagtail_serve(request, document_id, document_filename)
     except Http404:
         document = get_document_model().objects.filter(pk=document_id).first()
-        if document is None or document.filename == document_filename:
+        if (
+            document is None
+            or document.filename == document_filename
+            or hidden_from(request, document)  # not even its current name
+        ):
             raise
         # Not permanent: the file may be replaced again.
         return HttpResponseRedirect(document.url)

@@ -22,6 +22,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, get_page
 
 from caching.page_cache import cached_fragment, cached_fragments
 from contacts.models import Organisation
+from core.document_publication import public_only
 from core.formatting import format_file_size
 from core.search_text import searchable_texts
 from integration_checkup.models import MeasureSheet
@@ -119,8 +120,9 @@ def organisation_source(context: SearchContext, organisation) -> Source:
 
 
 def documents_queryset(context: SearchContext) -> QuerySet:
-    """Documents anyone may download: none from a private collection or below one."""
-    documents = get_document_model().objects.all()
+    """Documents anyone may download: none from a private collection or below
+    one, none that only unpublished content uses."""
+    documents = public_only(get_document_model().objects.all())
     restricted = cached_fragment(
         "restricted-collections",
         (),

@@ -118,7 +118,9 @@ def test_delete_confirmation(editor_client, office):
 
 
 def test_default_workflow_collection_and_root_are_german():
-    assert Workflow.objects.filter(name="Freigabe durch die Koordinierungsstelle").exists()
+    assert Workflow.objects.filter(
+        name="Freigabe durch die Koordinierungsstelle"
+    ).exists()
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert Page.get_first_root_node().title == "Seitenbaum"
     assert Collection.get_first_root_node().name == "Allgemein"
