@@ -8,7 +8,8 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from tests.factories import HomePageFactory
+from core.bootstrap import content_locales
+from tests.factories import HomePageFactory, OfficePageFactory
 
 # Fixtures of pytest-django that give a test the database.
 DATABASE_FIXTURES = {
@@ -92,6 +93,19 @@ def home(db):
     site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
+
+
+@pytest.fixture
+def office(home):
+    """The office page under home, with every language of the site set up;
+    modules that need another office page define their own."""
+    content_locales()
+    return OfficePageFactory(
+        parent=home,
+        slug="koordinierungsstelle",
+        title="Koordinierungsstelle",
+        intro="Wir helfen.",
+    )
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from wagtail.models import Locale
 import pytest
 from wagtail_localize.models import StringTranslation, Translation
 
-from core.bootstrap import content_locales
 from flensburg_site.settings.base import machine_translator_from_env
 from tests.core.translation_standins import (
     DeepLHandler,
@@ -22,7 +21,6 @@ from tests.core.translation_standins import (
     RefusingDeepLHandler,
     serve,
 )
-from tests.factories import OfficePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,17 +47,6 @@ def environment(monkeypatch):
         return machine_translator_from_env()
 
     return set_env
-
-
-@pytest.fixture
-def office(home):
-    content_locales()
-    return OfficePageFactory(
-        parent=home,
-        slug="koordinierungsstelle",
-        title="Koordinierungsstelle",
-        intro="Wir helfen.",
-    )
 
 
 def start_translation(editor_client, page, language) -> Translation:

@@ -13,9 +13,6 @@ from wagtail.models import Locale
 import pytest
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from core.bootstrap import content_locales
-from tests.factories import OfficePageFactory
-
 pytestmark = pytest.mark.django_db
 
 NOT_TRANSLATED = (
@@ -26,17 +23,6 @@ GERMAN_HOME_TITLE = (
     '<h1 class="kern-heading-display home-hero__title" lang="de" dir="ltr">'
 )
 OWN_TITLE = '<h1 class="kern-heading-x-large page-title">'
-
-
-@pytest.fixture
-def office(home):
-    content_locales()
-    return OfficePageFactory(
-        parent=home,
-        slug="koordinierungsstelle",
-        title="Koordinierungsstelle",
-        intro="Wir helfen.",
-    )
 
 
 @pytest.fixture
