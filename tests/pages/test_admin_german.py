@@ -62,6 +62,9 @@ def test_languages_screen(editor_client, home):
     assert "Sprachen" in page
     assert "Add a locale" not in page
     assert not re.search(r">\s*Locales?\s*<", page)
+    # The usage column: "1 Seite", not wagtail-localize's "1 pages".
+    assert re.search(r"\b1 Seite\b", page)
+    assert not re.search(r"\d+ pages", page)
 
 
 def test_page_editor(editor_client, office):
