@@ -53,9 +53,11 @@ class CardChooserBlock(SnippetChooserBlock):
 
 
 def contact_search_words(*, person=None, organisation=None) -> str:
-    """Whom a contact shows, as search words: names, the number as readers
-    see it ("0461 85-1653": "1653" is a word) and the e-mail address. The
-    admin search finds the pages that show a contact by these."""
+    """Whom a contact shows, as search words: the person's name, the number
+    as readers see it ("0461 85-1653": "1653" is a word) and the e-mail
+    address. The admin search finds the pages that show a contact by these.
+    Not the organisation's name: a search for a page's title (often an
+    organisation's name) would list every page with its contact box first."""
     from contacts.models.organisations import phone_search_text
 
     words = []
@@ -66,7 +68,7 @@ def contact_search_words(*, person=None, organisation=None) -> str:
         organisation = organisation or facts.organisation
     if organisation is not None:
         facts = organisation.original
-        words += [organisation.name, phone_search_text(facts.phone), facts.email]
+        words += [phone_search_text(facts.phone), facts.email]
     return " ".join(word for word in words if word)
 
 

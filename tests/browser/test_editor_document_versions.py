@@ -48,7 +48,7 @@ def test_new_version_replaces_the_paper_and_keeps_the_old_one(admin_page, tmp_pa
     modal.get_by_role("button", name="Hochladen").click()
     new_form.get_by_text("Steckbrief 3, Fassung 2").wait_for()
     new_form.locator("input[name$='-note']").fill("Neue Zahlen für 2026")
-    page.get_by_role("button", name="Mehr Aktionen").click()
+    page.get_by_role("button", name="Weitere Aktionen").click()
     page.get_by_role("button", name="Veröffentlichen").click()
     page.locator(".messages .success").wait_for()
 

@@ -88,7 +88,7 @@ def test_editor_translates_the_office_page_into_ukrainian(admin_page, browser):
     page.locator(".js-translation-editor textarea").first.fill(UKRAINIAN_TITLE)
     shot(page, "4-typed")
     page.get_by_role("button", name="Speichern", exact=True).first.click()
-    page.get_by_text("Manuell übersetzt").first.wait_for()
+    page.get_by_text("Von Hand übersetzt").first.wait_for()
     page.get_by_role("button", name="Veröffentlichen in Українська").click()
     page.wait_for_load_state("networkidle")
     shot(page, "5-published")

@@ -9,7 +9,7 @@ import json
 import re
 import zoneinfo
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data
 
 import pytest
 
@@ -18,6 +18,7 @@ from integration_checkup.models import MeasureSheet
 from tests.contacts.factories import OrganisationFactory
 from tests.factories import EventIndexPageFactory, EventPageFactory, OfficePageFactory
 from tests.integration_checkup.factories import FieldOfActionFactory
+from tests.integration_checkup.test_admin import sheet_form
 
 pytestmark = pytest.mark.django_db
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -143,36 +144,21 @@ def test_an_unreadable_event_time_gets_a_german_error(editor_client, home):
     assert 'value="15.12.2026 25:00"' in html
 
 
-def sheet_form(field, date):
-    return nested_form_data(
-        {
-            "number": 12,
-            "title": "Sprachcafés",
-            "field_of_action": field.pk,
-            "summary": "Treffpunkte zum Deutschsprechen.",
-            "goals": rich_text("<p>Mehr Übung im Alltag</p>"),
-            "responsible_body": "VHS",
-            "partners": "",
-            "council_decision_url": "",
-            "document": "",
-            "feedback_outcome": rich_text(""),
-            "status_changes": inline_formset(
-                [{"date": date, "status": "draft", "note": ""}]
-            ),
-        }
-    )
-
-
 def test_measure_sheet_status_dates_are_read_in_german(editor_client):
     field = FieldOfActionFactory(name="Sprache", slug="sprache")
     url = "/admin/snippets/integration_checkup/measuresheet/add/"
 
-    bad = editor_client.post(url, sheet_form(field, "30.02.2018"))
+    bad = editor_client.post(url, sheet_form(field, history=[("30.02.2018", "draft")]))
     assert bad.status_code == 200
     assert BAD_DATE in bad.content.decode()
     assert not MeasureSheet.objects.filter(number=12).exists()
 
-    assert editor_client.post(url, sheet_form(field, "01.03.2018")).status_code == 302
+    assert (
+        editor_client.post(
+            url, sheet_form(field, history=[("01.03.2018", "draft")])
+        ).status_code
+        == 302
+    )
     sheet = MeasureSheet.objects.get(number=12)
     assert sheet.status_changes.get().date == datetime.date(2018, 3, 1)
 
