@@ -19,7 +19,12 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from core.bootstrap import content_locales
 from tests.contacts.factories import OrganisationFactory
-from tests.factories import CheckUpPageFactory, HelpPageFactory, OfficePageFactory
+from tests.factories import (
+    CheckUpPageFactory,
+    HelpPageFactory,
+    OfficePageFactory,
+    SiteSettingsFactory,
+)
 from tests.integration_checkup.factories import FieldOfActionFactory
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +192,25 @@ def test_check_up_field_of_action_untranslated_is_german_marked_german(
 
     assert marked(html, "Праця") == {""}
     assert marked(html, "Праця та навчання.") == {""}
+
+
+def test_untranslated_site_settings_keep_the_german_notice_marked_german(
+    client, editor_client, home, uk, on_commit
+):
+    german = SiteSettingsFactory(official_notice="Offizielle Website der Stadt")
+    submit(editor_client, german, uk, on_commit)
+
+    html = client.get("/uk/").content.decode()
+
+    assert marked(html, "Offizielle Website der Stadt") == {"de"}
+
+    translate(
+        editor_client,
+        german,
+        uk,
+        {"Offizielle Website der Stadt": "Офіційний вебсайт міста"},
+        on_commit,
+    )
+    html = client.get("/uk/").content.decode()
+
+    assert marked(html, "Офіційний вебсайт міста") == {""}
