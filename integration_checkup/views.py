@@ -241,7 +241,7 @@ def field_detail(request, index_page, slug: str):
             "measures": measures,
             "feed_url": urls.route("field_feed", field.slug),
         },
-        trail=[(field.name, urls.field(field))],
+        trail=[(field.name, urls.field(field), field)],
     )
 
 

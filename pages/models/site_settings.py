@@ -13,6 +13,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from caching.page_cache import cached_fragment
+from core.translations import is_untranslated
 from pages.blocks import LinkBlock
 
 
@@ -227,7 +228,12 @@ class SiteSettings(TranslatableMixin, models.Model):
             locale__language_code__in=[code, default]
         ).select_related("locale", "privacy_page")
         by_code = {item.locale.language_code: item for item in candidates}
-        settings_ = by_code.get(code) or by_code.get(default) or cls()
+        own, german = by_code.get(code), by_code.get(default)
+        if own is not None and german is not None and is_untranslated(own, german):
+            # "Übersetzen" made a copy of the German texts: show them as
+            # German (lang_attrs marks them), not as the reader's language.
+            own = None
+        settings_ = own or german or cls()
         # The footer's links and their pages, read now: what is kept in the
         # cache needs no queries later.
         list(settings_.footer_links)

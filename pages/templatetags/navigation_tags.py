@@ -93,7 +93,8 @@ def breadcrumbs(context):
     """The trail from the start page to the current page (none on the start page).
 
     Views below a page (e.g. a measure sheet under "Check Up Integration") add
-    ``breadcrumb_trail``, a list of (title, url); its last entry is current.
+    ``breadcrumb_trail``, a list of (title, url) or (title, url, content
+    object); its last entry is current.
     """
     page = context.get("page")
     root = _site_root(context.get("request"))
@@ -118,13 +119,19 @@ def breadcrumbs(context):
             else:
                 links.append((ancestor.title, url))
                 languages.append(other_language(request, ancestor))
+        # A trail entry may name its content as a third item (a field of
+        # action shown in German): its title is marked in that language.
+        trail = [
+            (title, url, other_language(request, content[0]) if content else "")
+            for title, url, *content in trail
+        ]
         if trail:
-            current = trail.pop()[0]
+            current, _url, current_language = trail.pop()
         else:
             current = page.title
             current_language = other_language(request, page)
-        links.extend(trail)
-        languages.extend("" for _entry in trail)
+        links.extend((title, url) for title, url, _lang in trail)
+        languages.extend(lang for _title, _url, lang in trail)
     else:
         current = None
     return {
