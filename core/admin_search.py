@@ -16,8 +16,18 @@ from wagtail.admin.search import SearchArea
 
 class SnippetSearchArea(SearchArea):
     def __init__(self, model, **kwargs):
-        super().__init__(**kwargs)
+        super().__init__(url="", **kwargs)
         self.model = model
+
+    @property
+    def url(self) -> str:
+        # Read on every request: Wagtail keeps its search areas for the
+        # process, and the admin's address is a setting (ADMIN_URL_PATH).
+        return reverse(self.model.snippet_viewset.get_url_name("list"))
+
+    @url.setter
+    def url(self, value) -> None:
+        """Wagtail's constructor sets it; the property above answers."""
 
     def is_shown(self, request):
         opts = self.model._meta
@@ -35,7 +45,6 @@ def snippet_search_area(model, *, label, icon: str, order: int):
         return SnippetSearchArea(
             model,
             label=label,
-            url=reverse(model.snippet_viewset.get_url_name("list")),
             name=f"{model._meta.app_label}-{model._meta.model_name}",
             icon_name=icon,
             order=order,

@@ -1,7 +1,7 @@
 """Admin wiring of the editorial app: the report, its menu item and the
 dashboard panel (own hook functions; other apps add their own panels)."""
 
-from django.urls import path, reverse
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -31,7 +31,7 @@ def editorial_admin_urls():
 def editorial_overdue_report_menu_item():
     return MenuItem(
         _("Überfällige Inhalte"),
-        reverse("editorial_overdue_report"),
+        reverse_lazy("editorial_overdue_report"),
         name="ueberfaellige-inhalte",
         icon_name="time",
         order=650,

@@ -1,6 +1,6 @@
 """The report "Defekte Links" in the admin's "Berichte" menu."""
 
-from django.urls import path, reverse
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -23,7 +23,7 @@ class BrokenLinksMenuItem(MenuItem):
 def register_broken_links_menu_item():
     return BrokenLinksMenuItem(
         _("Defekte Links"),
-        reverse("broken_links"),
+        reverse_lazy("broken_links"),
         name="broken-links",
         icon_name="warning",
         order=910,

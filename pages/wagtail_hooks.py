@@ -1,7 +1,7 @@
 """Admin screens of the pages app."""
 
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -166,7 +166,7 @@ def register_page_viewset():
 def register_editors_guide_menu_item():
     return MenuItem(
         _("Anleitung für die Redaktion"),
-        reverse("editors_guide"),
+        reverse_lazy("editors_guide"),
         name="editors-guide",
         icon_name="help",
         order=100,
@@ -203,7 +203,7 @@ class TranslationStatusMenuItem(MenuItem):
 def register_translation_status_menu_item():
     return TranslationStatusMenuItem(
         _("Übersetzungsstand"),
-        reverse("translation_status"),
+        reverse_lazy("translation_status"),
         name="translation-status",
         icon_name="globe",
         order=900,

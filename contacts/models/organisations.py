@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.db import models
 from django.utils.functional import cached_property
@@ -21,11 +23,15 @@ from .taxonomy import HelpCategory, Language
 
 
 def phone_search_text(number) -> str:
-    """A phone number as search words: as readers see it ("0461 85-1653",
-    so "1653" is a word of its own) and in E.164."""
+    """A phone number as search words: as readers see it ("0461 85-1653"),
+    its groups of digits as words of their own ("0461 85 1653": PostgreSQL's
+    parser reads "85-1653" as one token, so "1653" would not be found there)
+    and in E.164."""
     if not number:
         return ""
-    return f"{phone_format(number)} {number.as_e164}"
+    shown = phone_format(number)
+    groups = " ".join(re.findall(r"\d+", shown))
+    return f"{shown} {groups} {number.as_e164}"
 
 
 class OrganisationKind(models.TextChoices):

@@ -3,26 +3,15 @@
 reloading the edit view); a date that cannot be read stays in the field with
 a German error instead of turning into today."""
 
-import re
-
-from django.conf import settings
-
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.admin_tasks import open_editor
 
 pytestmark = pytest.mark.browser
 
 OFFICE = "Koordinierungsstelle für Flüchtlinge"
 FORUM = "3. Forum „Flüchtlinge – unsere neuen Nachbarn“"
-
-
-def open_editor(page, title) -> str:
-    """Admin search → the German page's title → its edit view; its URL."""
-    admin = f"{page.server.url}/{settings.ADMIN_URL_PATH}"
-    page.goto(f"{admin}pages/search/?q={title.split('„')[0]}")
-    page.get_by_role("link", name=title, exact=True).first.click()
-    page.wait_for_url(re.compile(r".*/pages/\d+/edit/$"))
-    return page.url
 
 
 def type_into(page, field_id, text):

@@ -8,23 +8,15 @@ check (axe), which runs inside the preview."""
 import re
 from pathlib import Path
 
-from django.conf import settings
-
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.admin_tasks import open_editor
 
 pytestmark = pytest.mark.browser
 
 OFFICE = "Koordinierungsstelle für Flüchtlinge"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-
-
-def open_editor(page, title):
-    """Admin search → the German page's title → its edit view."""
-    admin = f"{page.server.url}/{settings.ADMIN_URL_PATH}"
-    page.goto(f"{admin}pages/search/?q={title}")
-    page.get_by_role("link", name=title, exact=True).first.click()
-    page.wait_for_url(re.compile(r".*/pages/\d+/edit/$"))
 
 
 def test_preview_shows_the_page_and_the_checks_show_their_figures(admin_page):
