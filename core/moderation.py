@@ -26,6 +26,8 @@ from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
+from caching.request_memo import request_memo
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -81,7 +83,14 @@ class PendingCountMixin:
         viewset = self
 
         def pending_count(_item, request):
-            return viewset.pending_queryset().count()
+            # Counted once per request: the item and its menu group ask.
+            memo = request_memo("pending-counts")
+            key = viewset.model._meta.label
+            if memo is None:
+                return viewset.pending_queryset().count()
+            if key not in memo:
+                memo[key] = viewset.pending_queryset().count()
+            return memo[key]
 
         base = super().menu_item_class
         return type(

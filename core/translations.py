@@ -83,12 +83,26 @@ def is_untranslated(translation, source) -> bool:
     )
 
 
+def german_original(obj, queryset=None):
+    """``obj``'s German original (``obj`` itself if it is German or has
+    none), read from ``queryset`` (default: the model's manager), so a
+    caller can select or prefetch what it shows of the original."""
+    german = default_locale()
+    if obj.locale_id == german.pk:
+        return obj
+    queryset = type(obj)._default_manager if queryset is None else queryset
+    return (
+        queryset.filter(translation_key=obj.translation_key, locale=german).first()
+        or obj
+    )
+
+
 def _german_original(obj):
     """``obj``'s German original: the model's own ``original`` where it has
     one (kept on the object, so templates reuse it), else one query."""
     if hasattr(type(obj), "original"):
         return obj.original
-    return obj.get_translation_or_none(default_locale()) or obj
+    return german_original(obj)
 
 
 def localized(obj):

@@ -15,7 +15,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from wagtail_localize.fields import SynchronizedField
 
 from core.search_text import search_terms_for, searchable_texts
-from core.translations import default_locale
+from core.translations import german_original
 
 from ..phone import phone_format
 from .places import Place
@@ -168,17 +168,12 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         only as fresh as its last sync, so readers never see those: a
         Sunday slot added in German shows on the English page at once.
         """
-        if self.locale_id == default_locale().pk:
-            return self
-        found = (
-            Organisation.objects.filter(
-                translation_key=self.translation_key, locale=default_locale()
-            )
-            .select_related("place")
-            .prefetch_related("opening_hours")
-            .first()
+        return german_original(
+            self,
+            Organisation.objects.select_related("place").prefetch_related(
+                "opening_hours"
+            ),
         )
-        return found or self
 
     @property
     def phone_text(self) -> str:

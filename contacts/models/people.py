@@ -9,7 +9,7 @@ from wagtail.search import index
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail_localize.fields import SynchronizedField
 
-from core.translations import default_locale
+from core.translations import german_original
 
 from .organisations import Organisation, phone_search_text
 
@@ -91,13 +91,6 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     def original(self) -> "Person":
         """The German original: phone, e-mail and organisation are facts kept
         there once (see ``Organisation.original``)."""
-        if self.locale_id == default_locale().pk:
-            return self
-        found = (
-            Person.objects.filter(
-                translation_key=self.translation_key, locale=default_locale()
-            )
-            .select_related("organisation", "organisation__place")
-            .first()
+        return german_original(
+            self, Person.objects.select_related("organisation", "organisation__place")
         )
-        return found or self
