@@ -9,6 +9,7 @@ from demo import content as demo_content
 from demo.checkup import checkup_demo_load
 from demo.contacts import contacts_demo_load
 from demo.editorial import editorial_demo_load
+from demo.moderation import moderation_demo_load
 from demo.translations import demo_translations_load
 from demo.tree import DemoContentError, page_tree_load
 
@@ -43,6 +44,10 @@ class Command(BaseCommand):
         self.stdout.write(
             "Editorial: groups Redaktion and Koordinierungsstelle, approval workflow; "
             f"{owned} pages and measure sheets got an owner and review date."
+        )
+        waiting = moderation_demo_load()
+        self.stdout.write(
+            f"Moderation: {waiting} example submissions waiting (feedback, barrier report)."
         )
         home = Site.objects.get(is_default_site=True).root_page
         translated = demo_translations_load(home=home)
