@@ -98,9 +98,12 @@ INSTALLED_APPS = [
     "api",
     "link_check",
     "editorial",
+    "alerts",
     "demo",
     # Its static files serve the API docs (Swagger UI) without a CDN.
     "ninja",
+    # The persistent backend of django.tasks (alerts send mail through it).
+    "django_tasks_db",
     "phonenumber_field",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

@@ -24,7 +24,7 @@ LAYERS = [
     ["contacts"],
     ["pages"],
     ["integration_checkup", "events", "news"],
-    ["site_search", "api", "editorial", "link_check"],
+    ["site_search", "api", "editorial", "link_check", "alerts"],
     ["demo"],
     ["flensburg_site"],
 ]
