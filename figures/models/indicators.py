@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.search_text import search_terms_for, searchable_texts
-from core.translations import german_original
+from core.translations import german_original, localized
 
 from ..breakdowns import Dimension
 
@@ -135,6 +135,13 @@ class Indicator(TranslatableMixin, index.Indexed, models.Model):
     def original(self) -> "Indicator":
         """The German original, which holds the values and the facts."""
         return german_original(self)
+
+    @cached_property
+    def texts(self) -> "Indicator":
+        """The version whose texts readers see: the translation into the
+        active language where there is one, else the German original
+        (``figures.selectors.with_facts`` sets it for many at once)."""
+        return localized(self.original)
 
     @property
     def search_terms(self) -> str:
