@@ -149,6 +149,8 @@ def chart_context(chart: ChartData, heading_level: int = 2) -> dict:
         "sources": [
             {
                 "source": source,
+                "url": link_target(source.url),
+                "licence_url": link_target(source.licence_url),
                 "retrieved": format_date(source.retrieved) if source.retrieved else "",
             }
             for source in chart.sources
