@@ -24,12 +24,12 @@ MAX_PERIODS = 40
 # Grouped bars: at most this many bars in all, and never fewer than MIN_BAR_PERIODS periods.
 MAX_BARS = 48
 MIN_BAR_PERIODS = 12
-WIDTH = 360
+WIDTH = 340
 HEIGHT = 240
-FONT_SIZE = 12
+FONT_SIZE = 13
 PAD = 8
 TICK_GAP = 6
-X_LABEL_SPACE = 26
+X_LABEL_SPACE = 28
 # The series' look: colour class, dash pattern (lines), marker shape and
 # fill pattern (bars), so that no series is told apart by colour alone.
 STYLES = 5

@@ -95,7 +95,9 @@ def _source_lang() -> str:
     return mark_safe(' lang="de" dir="ltr"')
 
 
-def chart_context(chart: ChartData, heading_level: int = 2) -> dict:
+def chart_context(
+    chart: ChartData, heading_level: int = 2, show_title: bool = True
+) -> dict:
     key = "chart-" + (slugify(chart.key) or "figures")
     rtl = get_language_bidi()
     layout = chart_layout(chart, rtl=rtl)
@@ -120,6 +122,7 @@ def chart_context(chart: ChartData, heading_level: int = 2) -> dict:
         "chart": chart,
         "key": key,
         "heading_level": min(max(int(heading_level), 2), 6),
+        "show_title": show_title,
         "content_lang": content_lang,
         "layout": layout,
         "svg": chart_svg(
@@ -164,6 +167,9 @@ def chart_context(chart: ChartData, heading_level: int = 2) -> dict:
 
 
 @register.inclusion_tag("figures/chart.html")
-def figure_chart(chart: ChartData, heading_level: int = 2) -> dict:
-    """The whole chart component for ``chart``."""
-    return chart_context(chart, heading_level)
+def figure_chart(
+    chart: ChartData, heading_level: int = 2, show_title: bool = True
+) -> dict:
+    """The whole chart component for ``chart``; ``show_title=False`` keeps
+    its heading for screen readers only (a page whose h1 names the chart)."""
+    return chart_context(chart, heading_level, show_title)

@@ -75,7 +75,7 @@ def test_a_figure_named_by_its_heading_with_an_svg_named_and_described():
     assert figure["aria-labelledby"] == heading["id"]
     svg = figure.find("svg", class_="figure-chart__svg")
     assert svg["role"] == "group"
-    assert svg["viewbox"] == "0 0 360 240"
+    assert svg["viewbox"] == "0 0 340 240"
     assert soup.find(id=svg["aria-labelledby"]).name == "title"
     desc = soup.find(id=svg["aria-describedby"])
     assert desc.name == "desc"
@@ -268,3 +268,13 @@ def test_a_chart_without_values_says_so():
     soup = render(chart(series=(Series("", ()),)))
     assert not soup.find("svg", class_="figure-chart__svg")
     assert "noch keine Werte" in soup.get_text()
+
+
+def test_the_title_may_be_left_to_the_page_heading():
+    with translation.override("de"):
+        html = Template(
+            "{% load figure_charts %}{% figure_chart data show_title=False %}"
+        ).render(Context({"data": chart()}))
+    heading = BeautifulSoup(html, "html.parser").find("h2")
+    assert "kern-sr-only" in heading["class"]
+    assert heading.get_text() == "Asylsuchende in Flensburg"
