@@ -40,8 +40,8 @@ class ValueFactory(DjangoModelFactory):
         model = Value
 
 
-def daily_values(indicator, source, count: int, *, breakdown: str = ""):
-    """``count`` daily values from 1 January 2000 on, in one query."""
+def daily_values(indicator, source, count: int, *, breakdown: str = "", skip: int = 0):
+    """``count`` daily values from 1 January 2000 (plus ``skip`` days) on."""
     first = datetime.date(2000, 1, 1)
     return Value.objects.bulk_create(
         Value(
@@ -52,5 +52,5 @@ def daily_values(indicator, source, count: int, *, breakdown: str = ""):
             value=Decimal(100 + n % 50),
             source=source,
         )
-        for n in range(count)
+        for n in range(skip, skip + count)
     )
