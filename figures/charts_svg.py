@@ -118,12 +118,27 @@ def _point(point: DrawnPoint, series: DrawnSeries, key: str, layout, rtl) -> Saf
             fmt(max(point.height, 0.5)),
             bar_fill(key, series.style),
         )
+        ring = format_html(
+            '<rect class="figure-chart__ring" x="{}" y="{}" width="{}" height="{}"/>',
+            fmt(point.x - 3),
+            fmt(point.y - 3),
+            fmt(point.width + 6),
+            fmt(max(point.height, 0.5) + 6),
+        )
     else:
         shape = marker(series.marker, point.x, point.y)
+        ring = format_html(
+            '<circle class="figure-chart__ring" cx="{}" cy="{}" r="9"/>',
+            fmt(point.x),
+            fmt(point.y),
+        )
     name = isolate_latin_runs(point.name) if rtl else point.name
+    # Chromium draws no outline round SVG shapes: the focus ring is a shape
+    # of its own, shown while the point has the focus (figures.css).
     return format_html(
-        '<g class="figure-chart__point" role="listitem" tabindex="0" aria-label="{}">{}{}</g>',
+        '<g class="figure-chart__point" role="listitem" tabindex="0" aria-label="{}">{}{}{}</g>',
         name,
+        ring,
         shape,
         _tip(point, layout),
     )
