@@ -27,7 +27,7 @@ def chart_paths(demo_server):
     assert status == 200, "/zahlen/ answers"
     details = sorted(set(re.findall(r'href="(/zahlen/[a-z0-9-]+/)"', body)))
     assert details, "the demo has indicators with pages under /zahlen/"
-    paths = details[:2]
+    paths = details[:3]
     status, body = demo_server.get(FACTS_PAGE)
     if status == 200 and "figure-chart" in body:
         paths.append(FACTS_PAGE)
@@ -167,17 +167,20 @@ def test_chart_pages_have_no_axe_violations(
 
 
 def test_chart_and_table_print(shared_page, visit, chart_paths):
+    """Chart, table (a folded one unfolds: ``::details-content``), sources in
+    print; the download links stay on the screen."""
     page = shared_page(800)
-    visit(page, chart_paths[0])
-    page.emulate_media(media="print")
-    try:
-        chart = page.locator(".figure-chart").first
-        assert chart.locator(".figure-chart__svg").is_visible()
-        assert chart.locator("table").is_visible(), "the table prints, folded or not"
-        assert chart.locator(".figure-chart__sources").is_visible()
-        assert not chart.locator(".figure-chart__downloads").is_visible()
-    finally:
-        page.emulate_media(media="screen")
+    for path in chart_paths:
+        visit(page, path)
+        page.emulate_media(media="print")
+        try:
+            chart = page.locator(".figure-chart").first
+            assert chart.locator(".figure-chart__svg").is_visible()
+            assert chart.locator("table").is_visible(), f"{path}: the table prints"
+            assert chart.locator(".figure-chart__sources").is_visible()
+            assert not chart.locator(".figure-chart__downloads").is_visible()
+        finally:
+            page.emulate_media(media="screen")
 
 
 def test_the_chart_stylesheet_loads_under_the_csp(open_page, chart_paths):

@@ -112,6 +112,14 @@ def test_the_table_has_a_caption_headers_and_every_value():
     assert not soup.find("details")  # few rows: shown open (also in print)
 
 
+def test_a_few_periods_too_many_for_the_chart_are_all_in_the_table():
+    data = chart(series=(Series("", months(range(MAX_PERIODS + 5))),))
+    note = render(data).select_one(".figure-chart__note").get_text()
+    assert note == (
+        "Dargestellt: die letzten 40 Zeiträume; alle Werte in der Tabelle und im Download."
+    )
+
+
 def test_many_rows_fold_into_details():
     long = chart(series=(Series("", months(range(OPEN_TABLE_ROWS + 1))),))
     details = render(long).find("details")
@@ -194,7 +202,7 @@ def test_ten_thousand_values_give_a_bounded_number_of_tab_stops():
     soup = render(chart(granularity=Granularity.DAY, series=(Series("", many),)))
     assert len(soup.select("[tabindex='0'].figure-chart__point")) == MAX_PERIODS
     note = soup.select_one(".figure-chart__note").get_text()
-    assert "die letzten 40 Zeiträume" in note
+    assert note == "Dargestellt: die letzten 40 Zeiträume; alle Werte im Download."
     # The table stays bounded too; the downloads hold every value.
     assert len(soup.find("table").tbody.find_all("tr")) == 500
     assert "letzten 500 Zeiträume" in soup.get_text()
