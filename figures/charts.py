@@ -216,7 +216,16 @@ class _Geometry:
         step = math.ceil(len(labels) / fits)
         # The latest period is always labelled; the others every step back.
         indexes = sorted(range(len(labels) - 1, -1, -step))
-        return tuple(Tick(self.mirror(self.centre(i)), labels[i]) for i in indexes)
+        return tuple(
+            Tick(self.inside(self.mirror(self.centre(i)), labels[i]), labels[i])
+            for i in indexes
+        )
+
+    @staticmethod
+    def inside(x: float, label: str) -> float:
+        """``x`` moved so that a label centred on it stays in the view box."""
+        half = text_width(label, FONT_SIZE) / 2 + 2
+        return r(min(max(x, half), WIDTH - half))
 
     def series(self, values: dict) -> tuple[DrawnSeries, ...]:
         chart = self.chart

@@ -224,3 +224,18 @@ def test_series_differ_by_dash_and_marker_not_only_colour():
     assert len({s.dash for s in layout.series}) == 5
     assert len({s.marker for s in layout.series}) == 5
     assert len({s.style for s in layout.series}) == 5
+
+
+def test_axis_labels_stay_inside_the_view_box():
+    first = datetime.date(2017, 1, 1)
+    points = tuple(
+        Point(first + datetime.timedelta(days=day), None, Decimal(day))
+        for day in range(60)
+    )
+    for rtl in (False, True):
+        layout = chart_layout(
+            chart(Series("", points), granularity=Granularity.DAY), rtl=rtl
+        )
+        for tick in layout.x_ticks:
+            half = len(tick.label) * 13 * 0.6 / 2
+            assert half <= tick.position <= WIDTH - half, (rtl, tick)
