@@ -149,6 +149,9 @@ def chart_context(
         "row_count": row_count,
         "table_truncated": row_count > len(rows),
         "table_open": len(rows) <= OPEN_TABLE_ROWS,
+        # A table of one or two series is narrow enough to stand beside the
+        # chart on a wide screen; more columns need the whole width.
+        "table_beside": count <= 2,
         "sources": [
             {
                 "source": source,
