@@ -7,7 +7,7 @@ office will put there, so those pages set ``contains_examples``.
 
 from __future__ import annotations
 
-from demo.blocks import heading, notice, office_contact, paragraph
+from demo.blocks import heading, office_contact, paragraph
 from demo.figures import indicator_charts
 from demo.tree import PageSpec
 from pages.models import InfoIndexPage, InfoPage
@@ -26,12 +26,6 @@ INFO_TOPICS = [
                 "<p>Hier stellt die Koordinierungsstelle regelmäßig dar, wie viele Menschen "
                 "in Flensburg Schutz suchen, wo sie wohnen und wie sich die Lage entwickelt. "
                 "Zahlen werden mit Quelle und Stichtag angegeben.</p>"
-            ),
-            notice(
-                "Beispieldaten",
-                "<p>Die folgenden Diagramme zeigen erfundene Werte, damit man sieht, wie "
-                "Kennzahlen hier erscheinen. Es sind keine Zahlen der Stadt Flensburg.</p>",
-                kind="warning",
             ),
             *indicator_charts(),
         ],
