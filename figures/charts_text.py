@@ -111,6 +111,7 @@ def series_summary(
     drawn). "" for a series without values."""
     if not points:
         return ""
+    points = tuple(sorted(points, key=lambda point: point.start))
     first, last = points[0], points[-1]
     if len(points) == 1:
         return _single_sentence(granularity) % {

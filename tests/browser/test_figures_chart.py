@@ -128,7 +128,7 @@ FOCUS_STATE = """el => {
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("width", WIDTHS)
 def test_points_are_reached_by_tab_with_visible_focus_and_a_name(
     shared_page, visit, chart_paths, locale, width
 ):

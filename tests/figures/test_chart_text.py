@@ -52,6 +52,12 @@ def test_the_summary_in_arabic_keeps_western_digits_and_arabic_months():
     assert "يناير" in summary
 
 
+def test_points_out_of_order_are_read_in_time_order():
+    with translation.override("de"):
+        summary = series_summary(POINTS[::-1], Granularity.MONTH)
+    assert summary.startswith("von 1.240 im Januar 2016 auf 860 im März 2017")
+
+
 def test_one_value_is_one_sentence():
     with translation.override("de"):
         assert series_summary(POINTS[:1], Granularity.MONTH) == "1.240 im Januar 2016"
