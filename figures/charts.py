@@ -157,7 +157,9 @@ def chart_layout(chart: ChartData, *, rtl: bool = False) -> ChartLayout | None:
     ticks = nice_ticks(
         float(min(drawn)), float(max(drawn)), integer=chart.decimals == 0
     )
-    y_labels = [text.number(tick, chart.decimals) for tick in ticks]
+    # As many decimals as the ticks need: "250", not "250,0"; "0,5" stays.
+    places = max(0, *(-tick.as_tuple().exponent for tick in ticks))
+    y_labels = [text.number(tick, places) for tick in ticks]
     label_width = max(text_width(label, FONT_SIZE) for label in y_labels)
     # Laid out left to right; mirrored at the end for right-to-left pages.
     plot_left = r(PAD + label_width + TICK_GAP)

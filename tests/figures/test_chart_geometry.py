@@ -239,3 +239,12 @@ def test_axis_labels_stay_inside_the_view_box():
         for tick in layout.x_ticks:
             half = len(tick.label) * 13 * 0.6 / 2
             assert half <= tick.position <= WIDTH - half, (rtl, tick)
+
+
+def test_value_labels_have_the_decimals_their_ticks_need():
+    whole = Series("", (month(2016, 1, "512.5"), month(2016, 2, "730.2")))
+    layout = chart_layout(chart(whole, decimals=1))
+    assert [tick.label for tick in layout.y_ticks][:2] == ["0", "200"]
+    small = Series("", (month(2016, 1, "0.3"), month(2016, 2, "0.8")))
+    layout = chart_layout(chart(small, decimals=2))
+    assert [tick.label for tick in layout.y_ticks][:3] == ["0,0", "0,2", "0,4"]
