@@ -54,23 +54,35 @@ def indicator_csv(indicator: Indicator) -> bytes:
     """The values of ``indicator`` (loaded by ``with_facts``) as CSV."""
     original, texts = indicator.original, indicator.texts
     note = _("Beispieldaten, keine echten Zahlen") if original.is_example else ""
+    total = _("Gesamt")
+    # Labels and source cells once per breakdown value and source, not per row.
+    labels: dict[str, str] = {}
+    sources: dict[int, list[str]] = {}
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(csv_headings())
     for value in original.values.all():
-        source = value.source
+        if value.breakdown not in labels:
+            labels[value.breakdown] = (
+                breakdowns.label(original.breakdown, value.breakdown) or total
+            )
+        if value.source_id not in sources:
+            source = value.source
+            sources[value.source_id] = [
+                source.publisher,
+                source.title,
+                source.url,
+                _date(source.retrieved),
+                source.licence_label,
+            ]
         row = [
             period_label(value.period_start, value.granularity),
             _date(value.period_start),
             _date(period_end(value.period_start, value.granularity)),
-            breakdowns.label(original.breakdown, value.breakdown) or _("Gesamt"),
+            labels[value.breakdown],
             decimal_comma(value.value),
             texts.unit,
-            source.publisher,
-            source.title,
-            source.url,
-            _date(source.retrieved),
-            source.licence_label,
+            *sources[value.source_id],
             note,
         ]
         writer.writerow([neutralise_formula(cell) for cell in row])
@@ -93,7 +105,14 @@ def source_data(source: Source) -> dict:
     }
 
 
-def value_data(indicator: Indicator, value: Value) -> dict:
+def value_data(indicator: Indicator, value: Value, labels: dict | None = None) -> dict:
+    """One value as plain data; ``labels`` keeps the breakdown labels
+    (one translation lookup per breakdown value, not per value)."""
+    labels = {} if labels is None else labels
+    if value.breakdown not in labels:
+        labels[value.breakdown] = (
+            breakdowns.label(indicator.original.breakdown, value.breakdown) or None
+        )
     end = period_end(value.period_start, value.granularity)
     return {
         "period": period_label(value.period_start, value.granularity),
@@ -101,10 +120,7 @@ def value_data(indicator: Indicator, value: Value) -> dict:
         "start": value.period_start.isoformat(),
         "end": end.isoformat() if end else None,
         "breakdown": value.breakdown or None,
-        "breakdown_label": breakdowns.label(
-            indicator.original.breakdown, value.breakdown
-        )
-        or None,
+        "breakdown_label": labels[value.breakdown],
         "value": float(value.value),
         "source": value.source_id,
     }
@@ -135,6 +151,7 @@ def indicator_data(indicator: Indicator, *, with_values: bool = True) -> dict:
     if with_values:
         values = list(original.values.all())
         sources = {value.source_id: value.source for value in values}
-        data["values"] = [value_data(indicator, value) for value in values]
+        labels: dict[str, str | None] = {}
+        data["values"] = [value_data(indicator, value, labels) for value in values]
         data["sources"] = [source_data(source) for source in sources.values()]
     return data
