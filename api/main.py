@@ -14,7 +14,7 @@ from ninja.renderers import JSONRenderer
 
 from core.ratelimit import parse_rate
 
-from . import checkup, contacts, documents, events, pages
+from . import checkup, contacts, documents, events, figures, pages
 from .common import api_url
 from .docs import AccessibleSwagger
 from .throttling import ClientRateThrottle
@@ -22,7 +22,9 @@ from .throttling import ClientRateThrottle
 DESCRIPTION = """
 Open data of the coordination office for refugees of the City of Flensburg
 (Koordinierungsstelle für Flüchtlinge): pages, the measure sheets of the
-"Check Up Integration", the directory of organisations, events and documents.
+"Check Up Integration", the directory of organisations, events, documents
+and the situation in figures (indicators with their values, sources and
+licences).
 
 * Read-only (`GET`), JSON, no authentication, CORS open to every origin.
 * Only published, public content; drafts and private content answer 404.
@@ -68,6 +70,7 @@ api.add_router("/measures", checkup.router)
 api.add_router("/organisations", contacts.router)
 api.add_router("/events", events.router)
 api.add_router("/documents", documents.router)
+api.add_router("/indicators", figures.router)
 
 
 @api.get("/", response=Index, include_in_schema=False, url_name="index")
@@ -77,7 +80,14 @@ def index(request):
         "docs": api_url(request, "openapi-view"),
         "endpoints": {
             name: api_url(request, f"{name[:-1]}_list")
-            for name in ("pages", "measures", "organisations", "events", "documents")
+            for name in (
+                "pages",
+                "measures",
+                "organisations",
+                "events",
+                "documents",
+                "indicators",
+            )
         },
     }
 

@@ -8,6 +8,7 @@ office will put there, so those pages set ``contains_examples``.
 from __future__ import annotations
 
 from demo.blocks import heading, office_contact, paragraph
+from demo.figures import indicator_charts
 from demo.tree import PageSpec
 from pages.models import InfoIndexPage, InfoPage
 
@@ -20,12 +21,13 @@ INFO_TOPICS = [
         "Lage und Fakten",
         "Wie sich die Situation der Flüchtlinge in Flensburg entwickelt, in Zahlen und "
         "Hintergründen.",
-        [
+        lambda: [
             paragraph(
                 "<p>Hier stellt die Koordinierungsstelle regelmäßig dar, wie viele Menschen "
                 "in Flensburg Schutz suchen, wo sie wohnen und wie sich die Lage entwickelt. "
                 "Zahlen werden mit Quelle und Stichtag angegeben.</p>"
             ),
+            *indicator_charts(),
         ],
     ),
     (

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 
 from caching import routing
 from core.media import serve_image
+from figures.sitemaps import IndicatorSitemap
 from operations.health import healthz, readyz
 from pages.sitemaps import SiteSitemap
 from pages.views import robots_txt
@@ -26,7 +27,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_view,
-        {"sitemaps": {"pages": SiteSitemap}},
+        {"sitemaps": {"pages": SiteSitemap, "figures": IndicatorSitemap}},
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -50,6 +51,7 @@ if settings.SERVE_MEDIA_FILES:
 
 urlpatterns += i18n_patterns(
     path("suche/", include("site_search.urls")),
+    path("zahlen/", include("figures.urls")),
     # Wagtail's front-end URLs; its page serving (same pattern, same name)
     # with the site and the page for a path kept in the fragment cache.
     *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),

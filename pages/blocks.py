@@ -15,6 +15,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from contacts.blocks import ContactBlock
 from core.translations import localized
+from figures.blocks import IndicatorChartBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -277,6 +278,7 @@ CONTENT_BLOCKS = [
     ("accordion", AccordionBlock()),
     ("contact", ContactBlock()),
     ("notice", NoticeBlock()),
+    ("indicator_chart", IndicatorChartBlock()),
 ]
 
 

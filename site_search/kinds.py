@@ -1,5 +1,5 @@
 """What the site search finds: its kinds (pages, measure sheets,
-organisations, documents), what each visitor may find of each, and what a hit
+organisations, indicators, documents), what each visitor may find of each, and what a hit
 shows of an object (``Source``). A new kind is a ``Kind`` in ``KINDS``; the
 matching and the result groups are in ``site_search.search``."""
 
@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
@@ -25,6 +26,7 @@ from contacts.models import Organisation
 from core.document_publication import public_only
 from core.formatting import format_file_size
 from core.search_text import searchable_texts
+from figures.models import Indicator
 from integration_checkup.models import MeasureSheet
 
 if TYPE_CHECKING:
@@ -113,6 +115,25 @@ def organisation_source(context: SearchContext, organisation) -> Source:
         url=url,
         details=address,
         locale_id=organisation.locale_id,
+    )
+
+
+# --- indicators ("Lage in Zahlen") -------------------------------------------
+
+
+def indicators_queryset(context: SearchContext) -> QuerySet:
+    return context.in_language(Indicator.objects.all(), Indicator.objects.all())
+
+
+def indicator_source(context: SearchContext, indicator) -> Source:
+    # The slug is the same in every language; the address in the reader's.
+    return Source(
+        title=indicator.title,
+        text="\n".join(searchable_texts(indicator)),
+        url=reverse("figures:detail", args=[indicator.slug]),
+        details=indicator.unit,
+        details_label=_("Einheit"),
+        locale_id=indicator.locale_id,
     )
 
 
@@ -232,6 +253,13 @@ KINDS = (
         organisations_queryset,
         organisation_source,
         related=("place",),
+    ),
+    Kind(
+        "kennzahlen",
+        _("Kennzahlen"),
+        lambda: [Indicator],
+        indicators_queryset,
+        indicator_source,
     ),
     Kind(
         "dokumente",

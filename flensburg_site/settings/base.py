@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "contacts",
+    "figures",
     "site_search",
     "api",
     "link_check",

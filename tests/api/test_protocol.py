@@ -6,7 +6,14 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-LIST_ENDPOINTS = ["pages", "measures", "organisations", "events", "documents"]
+LIST_ENDPOINTS = [
+    "pages",
+    "measures",
+    "organisations",
+    "events",
+    "documents",
+    "indicators",
+]
 
 
 @pytest.mark.parametrize("endpoint", LIST_ENDPOINTS)
@@ -224,6 +231,8 @@ def test_openapi_description(api_get, home):
         "/api/v1/events/{event_id}",
         "/api/v1/documents",
         "/api/v1/documents/{document_id}",
+        "/api/v1/indicators",
+        "/api/v1/indicators/{slug}",
     }
     assert all(list(operations) == ["get"] for operations in schema["paths"].values())
 

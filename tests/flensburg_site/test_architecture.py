@@ -21,7 +21,7 @@ LAYERS = [
     ["caching"],
     ["core"],
     ["operations", "admin_security"],
-    ["contacts"],
+    ["contacts", "figures"],
     ["pages"],
     ["integration_checkup", "events", "news"],
     ["site_search", "api", "editorial", "link_check", "alerts"],

@@ -9,6 +9,7 @@ from demo import content as demo_content
 from demo.checkup import checkup_demo_load
 from demo.contacts import contacts_demo_load
 from demo.editorial import editorial_demo_load
+from demo.figures import figures_demo_load
 from demo.moderation import moderation_demo_load
 from demo.translations import demo_translations_load
 from demo.tree import DemoContentError, page_tree_load
@@ -31,6 +32,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Check Up Integration: {len(checkup.created)} items created "
             "(fields of action, status analyses, measure sheets, timeline)."
+        )
+        figures = figures_demo_load()
+        self.stdout.write(
+            f"Lage in Zahlen: {len(figures.created)} example indicators created "
+            "(Beispieldaten, 2015–2017)."
         )
         try:
             report = page_tree_load(
