@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "integration_checkup",
     "events",
     "news",
+    "responsibility",
     "contacts",
     "site_search",
     "api",
