@@ -23,6 +23,7 @@ from caching.routing import url_for_request
 from contacts.models import OpeningHoursSlot, Organisation, Person
 from core.freshness import freshness_panel
 from core.translations import localize_objects
+from operations.request_log import LOG_PATH_HEADER
 from pages.models import BasePage
 from responsibility.blocks import FinderStreamBlock
 from responsibility.finder import Finder, read_finder
@@ -151,11 +152,14 @@ class ResponsibilityFinderPage(RoutablePageMixin, BasePage):
             if result is None:  # not saved through the admin's checks
                 raise Http404("Kein Ergebnis")
             context.update(self.result_context(result, request))
-        return self.render(
+        response = self.render(
             request,
             context_overrides=context,
             template="responsibility/finder_page.html",
         )
+        # The answers are the reader's: logs name the page only.
+        response[LOG_PATH_HEADER] = base
+        return response
 
     def result_context(self, result, request) -> dict:
         people = [person for person, _org in result.contacts if person]
