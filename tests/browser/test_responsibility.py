@@ -123,3 +123,20 @@ def test_no_axe_violations_on_the_question_path(axe_page, visit, locale, width):
             found[url] = violations
 
     assert not found, report(found)
+
+
+@pytest.mark.parametrize("locale", ["de", "de-x-ls", "en", "ar", "uk", "fa", "tr"])
+def test_every_part_is_marked_with_its_language(demo_server, locale):
+    """German fallback (no translation yet: uk, fa, tr, Leichte Sprache) and
+    the translated pages' links to pages in the reader's language."""
+    from tests.browser.language_of_parts import check_html
+
+    findings = []
+    for step in [*STEPS, "transit/sprache/"]:
+        status, html = demo_server.get(localized(locale, BASE + step))
+        assert status == 200
+        findings += [
+            f"{step}: {f.kind} {f.lang} {f.text[:60]}" for f in check_html(html)
+        ]
+
+    assert not findings, "\n".join(findings)
