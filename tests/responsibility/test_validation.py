@@ -6,6 +6,7 @@ import pytest
 
 from responsibility.blocks import FinderStreamBlock
 from responsibility.finder import read_finder
+from responsibility.models import ResponsibilityFinderPage
 from tests.responsibility.conftest import question, result
 
 STATUS = [("asylbewerber", "Asylbewerber"), ("anerkannt", "Anerkannt")]
@@ -161,3 +162,65 @@ def test_the_admin_refuses_a_finder_without_general_result(editor_client, home):
     assert response.status_code == 200
     assert "Es fehlt das allgemeine Ergebnis" in response.content.decode()
     assert not home.get_children().filter(slug="wer-ist-zustaendig").exists()
+
+
+def _admin_form(results):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    def answers(*keys):
+        return streamfield(
+            [("item", {"key": key, "label": key.title(), "hint": ""}) for key in keys]
+        )
+
+    return nested_form_data(
+        {
+            "title": "Wer ist zuständig?",
+            "slug": "wer-ist-zustaendig",
+            "intro": "",
+            "last_reviewed": "2026-12-01",
+            "finder": streamfield(
+                [
+                    (
+                        "question",
+                        {
+                            "question": "Status?",
+                            "help": "",
+                            "answers": answers("a", "b"),
+                        },
+                    ),
+                    *results,
+                ]
+            ),
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+
+
+def _result(*keys):
+    from wagtail.test.utils.form_data import streamfield
+
+    return (
+        "result",
+        {
+            "answers": streamfield([("item", key) for key in keys]),
+            "heading": "Allgemein",
+            "text": '{"blocks": [], "entityMap": {}}',
+            "contacts": streamfield([]),
+            "pages": streamfield([]),
+        },
+    )
+
+
+@pytest.mark.django_db
+def test_an_editor_builds_a_finder_in_the_admin(editor_client, home):
+    add = f"/admin/pages/add/responsibility/responsibilityfinderpage/{home.pk}/"
+    assert "So funktioniert der Wegweiser" in editor_client.get(add).content.decode()
+
+    response = editor_client.post(add, _admin_form([_result("a"), _result()]))
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ResponsibilityFinderPage.objects.get(slug="wer-ist-zustaendig")
+    assert [q.text.value for q in page.read().questions] == ["Status?"]
+    edit = editor_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert edit.status_code == 200
