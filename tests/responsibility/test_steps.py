@@ -229,3 +229,10 @@ def test_queries_do_not_grow_with_the_finder(client, home, path):
     large = _queries(client, BASE + path)
 
     assert large == small
+
+
+@pytest.mark.django_db
+def test_the_site_search_finds_the_finder_by_its_answers(client, finder_page):
+    html = client.get("/suche/", {"q": "Asylbewerber"}).content.decode()
+
+    assert f'href="{BASE}"' in html
