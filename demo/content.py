@@ -25,6 +25,7 @@ from demo.info import INFO
 from demo.legal import LEGAL_PAGES
 from demo.news import NEWS
 from demo.office import CHECK_UP, OFFICE
+from demo.responsibility import FINDER
 from demo.tree import PageSpec
 from pages.models import HomePage
 
@@ -49,11 +50,22 @@ HOME = PageSpec(
             "mitreden wollen."
         ),
     },
-    children=[OFFICE, CHECK_UP, INFO, STATE_LINKS, HELP, EVENTS, NEWS, *LEGAL_PAGES],
+    children=[
+        OFFICE,
+        CHECK_UP,
+        INFO,
+        FINDER,
+        STATE_LINKS,
+        HELP,
+        EVENTS,
+        NEWS,
+        *LEGAL_PAGES,
+    ],
     linked_fields={
         "easy_language_page": "leichte-sprache",
         "sign_language_page": "gebaerdensprache",
         "quick_links": [
+            {"type": "link", "value": link(page="wer-ist-zustaendig")},
             {
                 "type": "link",
                 "value": link(

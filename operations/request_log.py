@@ -13,6 +13,12 @@ otherwise).
 log (``gunicorn.conf.py`` uses it too). It imports nothing from Django, so
 gunicorn can load it before the application.
 
+A response may name the path its request is logged under, in the header
+``X-Log-Path`` (``LOG_PATH_HEADER``): a page whose address says something
+about the reader (the answers chosen on "Wer ist zuständig?") is logged, by
+the middleware and in gunicorn's access log, under its base path only, so no
+log line ties those answers to a client address. The query is dropped too.
+
 ``RefusedRequestBodyFilter`` turns Django's record of a request body over its
 limits (DATA_UPLOAD_MAX_MEMORY_SIZE, DATA_UPLOAD_MAX_NUMBER_FIELDS, ...) from
 an ERROR with a traceback into one WARNING line with the path and the size
@@ -30,6 +36,9 @@ from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
 logger = logging.getLogger("core.requests")
+
+# A response's header naming the path to log instead of the request's.
+LOG_PATH_HEADER = "X-Log-Path"
 
 # (method, path) of the request this thread or task is serving.
 _current_request: contextvars.ContextVar[tuple[str, str] | None] = (
@@ -52,11 +61,14 @@ class RequestLogMiddleware:
         token = _current_request.set((request.method, request.path))
         try:
             response = self.get_response(request)
+            log_path = response.get(LOG_PATH_HEADER)
+            if log_path:
+                _current_request.set((request.method, log_path))
             if logger.isEnabledFor(logging.INFO):
                 logger.info(
                     "%s %s %s",
                     request.method,
-                    request.path,
+                    log_path or request.path,
                     response.status_code,
                     extra={
                         "status_code": response.status_code,
@@ -101,6 +113,12 @@ def _status(value) -> int | None:
         return None
 
 
+def _log_path_of(atoms: Mapping) -> str | None:
+    """The response's ``LOG_PATH_HEADER`` among gunicorn's log atoms."""
+    value = atoms.get("{" + LOG_PATH_HEADER.lower() + "}o")
+    return None if value in (None, "-", "") else str(value)
+
+
 def _gunicorn_access_fields(atoms: Mapping) -> dict:
     """Fields of a gunicorn access record (its args are the log atoms)."""
 
@@ -111,10 +129,11 @@ def _gunicorn_access_fields(atoms: Mapping) -> dict:
         # gunicorn escapes double quotes for its text format.
         return str(value).replace('\\"', '"')
 
+    log_path = _log_path_of(atoms)
     fields = {
         "method": atom("m"),
-        "path": atom("U"),
-        "query": atom("q"),
+        "path": log_path or atom("U"),
+        "query": None if log_path else atom("q"),
         "status": _status(atom("s")),
         "duration_ms": round(int(atom("D") or 0) / 1000, 1),
         "remote_addr": atom("h"),
@@ -138,8 +157,19 @@ class JsonFormatter(BaseJsonFormatter):
         log_data["level"] = record.levelname
         log_data["logger"] = record.name
         log_data["message"] = record.message
-        log_data.update(self._request_fields(record))
+        request_fields = self._request_fields(record)
+        log_data.update(request_fields)
         super().add_fields(log_data, record, message_dict)
+        if (
+            record.name == "gunicorn.access"
+            and isinstance(record.args, Mapping)
+            and _log_path_of(record.args)
+        ):
+            # gunicorn's text holds the request line: the fields only.
+            log_data["message"] = " ".join(
+                str(request_fields.get(name, "-"))
+                for name in ("method", "path", "status")
+            )
 
     @staticmethod
     def _request_fields(record) -> dict:

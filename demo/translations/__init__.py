@@ -57,6 +57,7 @@ PAGES: list[tuple[str, tuple[str, ...]]] = [
     ("fluechtlinge-in-flensburg/leistungen", FOREIGN),
     ("fluechtlinge-in-flensburg/rechte", FOREIGN),
     ("fluechtlinge-in-flensburg/adressen-und-kontakte", FOREIGN),
+    ("wer-ist-zustaendig", ALL),
     ("informationsangebote-des-landes", ALL),
     ("wie-kann-geholfen-werden", ALL),
     ("veranstaltungen", ALL),

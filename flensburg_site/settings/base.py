@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "integration_checkup",
     "events",
     "news",
+    "responsibility",
     "contacts",
     "figures",
     "site_search",

@@ -21,6 +21,7 @@ from demo.contacts import contacts_demo_load
 from demo.tree import page_tree_load
 from pages.models import SiteSettings
 from pages.translation_status import EXAMPLE_TOOL
+from responsibility.models import ResponsibilityFinderPage
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,19 @@ def plain(html: str) -> str:
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
+def step_pages(client, page) -> list[str]:
+    """The HTML of the further steps of a page whose texts are spread over
+    its routes ("Wer ist zuständig?": one question or result per address)."""
+    page = page.specific
+    if not isinstance(page, ResponsibilityFinderPage):
+        return []
+    return [
+        client.get(page.url + path.lstrip("/")).content.decode()
+        for path in page.get_cached_paths()
+        if path != "/"
+    ]
+
+
 def test_load_translates_the_plan_once_and_leaves_no_german(
     client, django_capture_on_commit_callbacks
 ):
@@ -131,8 +145,12 @@ def test_load_translates_the_plan_once_and_leaves_no_german(
             assert translated.live, (label, language)
             html = client.get(translated.url).content.decode()
             assert f'<html lang="{language}"' in html, (label, language)
-            page_text = plain(html)
-            main_text = plain(re.search(r"<main\b.*?</main>", html, re.S).group(0))
+            pages = [html, *step_pages(client, translated)]
+            page_text = " ".join(plain(page) for page in pages)
+            main_text = " ".join(
+                plain(re.search(r"<main\b.*?</main>", page, re.S).group(0))
+                for page in pages
+            )
             strings = demo_translations.catalogue(language)
             for german in demo_translations.source_strings(source):
                 shown = plain(strings[german])

@@ -20,6 +20,7 @@ from pages.models import (
     OfficePage,
     StateLinksPage,
 )
+from responsibility.models import ResponsibilityFinderPage
 from tests import factories
 
 SIMPLE_PAGE_FACTORIES = [
@@ -151,6 +152,7 @@ class TestTreeRules(WagtailPageTestCase):
                 HelpPage,
                 EventIndexPage,
                 NewsIndexPage,
+                ResponsibilityFinderPage,
                 ContentPage,
                 AccessibilityStatementPage,
             },

@@ -11,6 +11,7 @@ from demo.contacts import contacts_demo_load
 from demo.editorial import editorial_demo_load
 from demo.figures import figures_demo_load
 from demo.moderation import moderation_demo_load
+from demo.responsibility import responsibility_demo_link
 from demo.translations import demo_translations_load
 from demo.tree import DemoContentError, page_tree_load
 
@@ -46,6 +47,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for url_path in report.created:
             self.stdout.write(f"  created {url_path}")
+        if responsibility_demo_link(report.created):
+            self.stdout.write("Wer ist zuständig?: results linked to the info pages.")
         owned = editorial_demo_load()
         self.stdout.write(
             "Editorial: groups Redaktion and Koordinierungsstelle, approval workflow; "
