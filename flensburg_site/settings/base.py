@@ -548,6 +548,17 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
+# Background tasks (django.tasks): kept in the database, run by
+# `manage.py db_worker` (the docker-compose service "worker"). Alert mails
+# (alerts) are sent there, never in the request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Alerts: attempts per mail before it counts as failed, first retry delay
+# (doubling each time), and how long a worker's claim on a mail holds (a
+# longer-held claim belongs to a crashed worker; longer than the SMTP timeout).
+ALERTS_MAIL_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAIL_MAX_ATTEMPTS", "6"))
+ALERTS_MAIL_RETRY_SECONDS = int(os.environ.get("ALERTS_MAIL_RETRY_SECONDS", "60"))
+ALERTS_CLAIM_LEASE_SECONDS = int(os.environ.get("ALERTS_CLAIM_LEASE_SECONDS", "300"))
+
 # Logs go to stdout (docker, systemd and gunicorn collect them there). With
 # LOG_FORMAT=json (the production default) each record is one JSON line with
 # timestamp, level, logger, message and the request's method, path, status
