@@ -33,7 +33,7 @@ def build(
 ) -> EmailMultiAlternatives:
     """Render ``alerts/mail/<template>_subject.txt``, ``.txt`` and ``.html``
     in the subscriber's language. ``ident`` names the mail (its Message-ID)."""
-    from . import links  # noqa: PLC0415 (the visitor side's module)
+    from . import links
 
     with translation.override(subscriber.language):
         unsubscribe_url = links.unsubscribe_url(subscriber) if unsubscribe else ""
