@@ -646,6 +646,10 @@ PHONE_SWITCHBOARDS = ["+49 461 85"]
 # FEEDBACK_RATE_WINDOW_SECONDS still work when FEEDBACK_RATE is not set.
 FEEDBACK_RATE = feedback_rate_from_env()
 BARRIER_REPORT_RATE = os.environ.get("BARRIER_REPORT_RATE", "").strip() or FEEDBACK_RATE
+# E-mail alerts (alerts): subscription requests per client address, and per
+# e-mail address (confirmation mails one address can be sent), per period.
+ALERTS_SUBSCRIBE_RATE = os.environ.get("ALERTS_SUBSCRIBE_RATE", "10/h")
+ALERTS_EMAIL_RATE = os.environ.get("ALERTS_EMAIL_RATE", "5/day")
 # Behind a reverse proxy that appends the client's address to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 
