@@ -38,12 +38,18 @@ class Inbox:
         if self.on_message is not None and self.on_message(envelope) is False:
             return "451 Requested action aborted"
         if self.delay:
-            time.sleep(self.delay)  # blocks the server's loop, as a hung server
+            # A hung server: answers (and drops the message) only after the
+            # client gave up. (One that accepts it after the client's timeout
+            # would get it twice: the retry carries the same Message-ID.)
+            time.sleep(self.delay)
+            return "421 Timed out"
         if self.reply:
             with self.lock:
                 self.refused += 1
             return self.reply
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        message = email.message_from_bytes(
+            envelope.content, policy=email.policy.default
+        )
         with self.lock:
             self.messages.append(message)
         return "250 Message accepted for delivery"
