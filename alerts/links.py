@@ -42,7 +42,9 @@ def _signer(purpose: str) -> signing.Signer:
 
 
 def key_digest(key: str, purpose: str) -> str:
-    return salted_hmac(f"alerts.links.key.{purpose}", key).hexdigest()[:20]
+    return salted_hmac(
+        f"alerts.links.key.{purpose}", key, algorithm="sha256"
+    ).hexdigest()[:20]
 
 
 def make_token(subscriber, purpose: str) -> str:
