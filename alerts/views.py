@@ -13,9 +13,8 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods, require_safe
@@ -191,12 +190,14 @@ def manage(request, token: str):
             return _unsubscribed(request)
         if action == "entfernen" and request.POST.get("abo", "").isdigit():
             services.subscription_remove(subscriber, int(request.POST["abo"]))
-            return HttpResponseRedirect(f"{request.path}?erledigt=entfernt", 303)
+            return HttpResponseRedirect(f"{request.path}?erledigt=entfernt", status=303)
         if action == "haeufigkeit" and request.POST.get("haeufigkeit") in (
             Subscriber.Frequency.values
         ):
             services.frequency_change(subscriber, request.POST["haeufigkeit"])
-            return HttpResponseRedirect(f"{request.path}?erledigt=haeufigkeit", 303)
+            return HttpResponseRedirect(
+                f"{request.path}?erledigt=haeufigkeit", status=303
+            )
         status = 400
     subscriptions = list(subscriber.subscriptions.order_by("topic", "target"))
     names = labels((s.topic, s.target) for s in subscriptions)

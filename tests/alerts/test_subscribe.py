@@ -178,7 +178,9 @@ def test_language_of_the_page_is_the_language_of_the_mails(
     assert Subscriber.objects.get().language == "ar"
 
 
-@pytest.mark.parametrize("language", ["", "/de-x-ls", "/en", "/ar", "/uk", "/fa", "/tr"])
+@pytest.mark.parametrize(
+    "language", ["", "/de-x-ls", "/en", "/ar", "/uk", "/fa", "/tr"]
+)
 def test_every_page_exists_in_every_language(client, office, language):
     for path in (URL, URL + "gesendet/"):
         response = client.get(language + path)
@@ -221,7 +223,9 @@ def test_rate_limit_per_address_across_clients(client, sheets, enqueued, setting
 
 
 @pytest.mark.parametrize("count", [2, 12])
-def test_form_page_queries_are_fixed(client, office, django_assert_max_num_queries, count):
+def test_form_page_queries_are_fixed(
+    client, office, django_assert_max_num_queries, count
+):
     field = FieldOfActionFactory(name="Arbeit", slug="arbeit")
     for n in range(count):
         MeasureSheetFactory(number=n + 1, field_of_action=field)
