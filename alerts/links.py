@@ -85,6 +85,19 @@ def _url(subscriber, name: str, purpose: str) -> str:
     return absolute(path)
 
 
+NAMES = {
+    CONFIRM: "alerts:confirm",
+    MANAGE: "alerts:manage",
+    UNSUBSCRIBE: "alerts:unsubscribe",
+}
+
+
+def site_path(subscriber, purpose: str) -> str:
+    """The link's path in the active language, for links between the pages
+    (relative: the reader stays on the host they came by)."""
+    return reverse(NAMES[purpose], args=[make_token(subscriber, purpose)])
+
+
 def confirm_url(subscriber) -> str:
     """Confirms the subscriber and its pending topics; valid for 7 days."""
     return _url(subscriber, "alerts:confirm", CONFIRM)

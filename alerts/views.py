@@ -160,7 +160,7 @@ def confirm(request, token: str):
         {
             "done": done,
             "topics": [names[s.topic, s.target] for s in (pending or subscriptions)],
-            "manage_url": links.manage_url(subscriber),
+            "manage_url": links.site_path(subscriber, links.MANAGE),
         },
         title=_("Bestätigt") if done else _("Anmeldung bestätigen"),
         noindex=True,
@@ -210,7 +210,6 @@ def manage(request, token: str):
             "frequencies": Subscriber.Frequency.choices,
             "done": MANAGE_DONE.get(request.GET.get("erledigt", "")),
             "bad_request": status == 400,
-            "unsubscribe_url": links.unsubscribe_url(subscriber),
         },
         title=_("Ihre Benachrichtigungen"),
         status=status,

@@ -170,7 +170,7 @@ def test_language_of_the_page_is_the_language_of_the_mails(
     response = client.get("/ar" + URL)
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl"' in html
-    assert 'action="/ar/benachrichtigungen/"' in html
+    assert 'action="/ar/benachrichtigungen/#fehler"' in html
     assert '<span lang="ar">العربية</span>' in html
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, language="/ar", email="ali@example.org")
