@@ -122,6 +122,16 @@ def preselected(groups: list[Group], topic: str, target: str) -> list[str]:
     return []
 
 
+# The site's words for the kinds (the model's choice labels are the admin's).
+KIND_LABELS = {
+    Topic.MEASURE_SHEET: _("Maßnahmensteckbrief"),
+    Topic.FIELD_OF_ACTION: _("Handlungsfeld"),
+    Topic.ALL_PAPERS: _("Alle Arbeitspapiere"),
+    Topic.NEWS: _("Aktuelles"),
+    Topic.EVENT_TOPIC: _("Veranstaltungen"),
+}
+
+
 def labels(pairs) -> dict[tuple[str, str], str]:
     """The label of each (topic, target) in the active language; a sheet or
     field that no longer exists keeps its number or key (fixed queries)."""
@@ -139,7 +149,7 @@ def labels(pairs) -> dict[tuple[str, str], str]:
     events = dict(EventTopic.choices)
     result = {}
     for topic, target in pairs:
-        kind = Topic(topic).label if topic in Topic.values else topic
+        kind = KIND_LABELS.get(topic, topic)
         if (topic, target) in names:
             result[topic, target] = f"{kind}: {names[topic, target]}"
         elif topic == Topic.EVENT_TOPIC and target in events:

@@ -46,7 +46,7 @@ def test_lists_every_topic_with_its_state(client, url):
     assert response.status_code == 200
     assert "lea@example.org" in html
     for label in (
-        "Maßnahmenblatt: 7. Wohnungen vermitteln",
+        "Maßnahmensteckbrief: 7. Wohnungen vermitteln",
         "Handlungsfeld: Wohnen",
         "Alle Arbeitspapiere",
         "Veranstaltungen: Forum",
