@@ -30,6 +30,10 @@ from .models import Change
 
 logger = logging.getLogger(__name__)
 
+# Log actions of a publication (by hand, or scheduled and done by
+# publish_scheduled); "wagtail.publish.schedule" only schedules one.
+PUBLISH_ACTIONS = ["wagtail.publish", "wagtail.publish.scheduled"]
+
 
 def record(key: str, kind: str, topics: list, content: dict) -> None:
     """Record the change (once per key) and enqueue its fan-out, after the
@@ -47,7 +51,8 @@ def record(key: str, kind: str, topics: list, content: dict) -> None:
         if created:
             logger.info("alerts: change %s recorded", key)
 
-    transaction.on_commit(save)
+    # robust: a failure here is logged, never an error for the editor.
+    transaction.on_commit(save, robust=True)
 
 
 def is_german_original(instance) -> bool:
@@ -60,7 +65,7 @@ def previous_published_content(sheet: MeasureSheet, revision) -> dict | None:
     logged one is the previous); None at the first publication."""
     entry = (
         ModelLogEntry.objects.for_instance(sheet)
-        .filter(action="wagtail.publish", revision__isnull=False)
+        .filter(action__in=PUBLISH_ACTIONS, revision__isnull=False)
         .select_related("revision")
         .order_by("-timestamp", "-pk")
         .first()

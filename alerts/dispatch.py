@@ -146,9 +146,7 @@ def cleanup(now: datetime.datetime | None = None) -> tuple[int, int]:
     subscribers, _ = Subscriber.objects.filter(
         confirmed_at__isnull=True, created_at__lt=now - timedelta(days=UNCONFIRMED_DAYS)
     ).delete()
-    old = Change.objects.filter(created_at__lt=now - timedelta(days=KEEP_DAYS)).exclude(
-        deliveries__status=Delivery.Status.PENDING
-    )
+    old = Change.objects.filter(created_at__lt=now - timedelta(days=KEEP_DAYS))
     changes = old.count()
     old.delete()
     return subscribers, changes

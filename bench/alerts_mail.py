@@ -10,6 +10,7 @@ the last mail (the sending itself), plus mails per second. Checks that every
 subscriber got exactly one mail and every delivery is marked sent.
 
     .venv/bin/python bench/alerts_mail.py [--mails 1000] [--keep]
+        [--postgres postgres://postgres@127.0.0.1:5432/postgres] [--profile FILE]
 
 The worker's settings are ``tests.alerts.worker_settings`` (the test
 settings with the database backend and SMTP to the server's port).
@@ -28,8 +29,10 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from aiosmtpd.controller import Controller
 
@@ -70,6 +73,25 @@ class Counting:
         return "250 OK"
 
 
+def admin_sql(maintenance_url: str, statement: str, *args: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(maintenance_url, autocommit=True) as connection:
+        connection.execute(sql.SQL(statement).format(*map(sql.Identifier, args)))
+
+
+def delivery_statuses(database_url: str, db: Path) -> dict:
+    query = "SELECT status, count(*) FROM alerts_delivery GROUP BY status"
+    if database_url.startswith("sqlite"):
+        with sqlite3.connect(db) as connection:
+            return dict(connection.execute(query).fetchall())
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        return dict(connection.execute(query).fetchall())
+
+
 def out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
@@ -92,6 +114,12 @@ def main() -> int:
     parser.add_argument("--mails", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the temp dir")
     parser.add_argument("--profile", help="write the worker's cProfile stats here")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="a PostgreSQL server (postgres://user@host:5432/db): a throw-away "
+        "database there instead of SQLite, dropped at the end",
+    )
     options = parser.parse_args()
 
     directory = Path(tempfile.mkdtemp(prefix="alerts-bench-"))
@@ -102,9 +130,17 @@ def main() -> int:
     env = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}
     }
+    database_url = f"sqlite:///{db}"
+    name = ""
+    if options.postgres:
+        parts = urlsplit(options.postgres)
+        name = f"alerts_bench_{uuid.uuid4().hex[:8]}"
+        database_url = urlunsplit(parts._replace(path=f"/{name}"))
+        maintenance = urlunsplit(parts._replace(path="/postgres"))
+        admin_sql(maintenance, "CREATE DATABASE {}", name)
     env.update(
         DJANGO_SETTINGS_MODULE="tests.alerts.worker_settings",
-        DATABASE_URL=f"sqlite:///{db}",
+        DATABASE_URL=database_url,
         ALERTS_TEST_SMTP_PORT=str(controller.port),
     )
     try:
@@ -134,16 +170,13 @@ def main() -> int:
             check=False,
         )
         end = time.monotonic()
+        statuses = delivery_statuses(database_url, db)
     finally:
         controller.stop()
+        if name:
+            admin_sql(maintenance, "DROP DATABASE {} WITH (FORCE)", name)
     received = len(handler.recipients)
     per_recipient = Counter(handler.recipients)
-    with sqlite3.connect(db) as connection:
-        statuses = dict(
-            connection.execute(
-                "SELECT status, count(*) FROM alerts_delivery GROUP BY status"
-            ).fetchall()
-        )
     sending = handler.times[-1] - handler.times[0] if received > 1 else 0.0
     out(f"worker exit code: {worker.returncode}")
     out(

@@ -214,3 +214,35 @@ def test_cleanup_deletes_unconfirmed_after_seven_days(db):
         young.email,
         kept.email,
     }
+
+
+def test_new_event_goes_to_followers_of_its_topic(
+    inbox, office, django_capture_on_commit_callbacks
+):
+    from tests.factories import EventIndexPageFactory, EventPageFactory
+
+    subscriber("forum@example.org", ("events", "forum"))
+    subscriber("alle@example.org", ("events", ""))
+    subscriber("sprache@example.org", ("events", "sprache"))
+    index = EventIndexPageFactory(parent=office.get_parent())
+    with django_capture_on_commit_callbacks(execute=True):
+        event = EventPageFactory(parent=index, title="Forum Wohnen", live=False)
+        event.save_revision().publish()
+    assert sorted(m["To"] for m in inbox.messages) == [
+        "alle@example.org",
+        "forum@example.org",
+    ]
+    assert "Neue Veranstaltung" in text_of(inbox.messages[0])
+
+
+def test_cleanup_prunes_changes_after_ninety_days(db):
+    person = subscriber("leser@example.org", ("news", ""))
+    old = Change.objects.create(key="news:1", kind="news", content={"page_id": 1})
+    new = Change.objects.create(key="news:2", kind="news", content={"page_id": 2})
+    Delivery.objects.create(subscriber=person, change=old, status="sent")
+    Change.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=91)
+    )
+    dispatch.cleanup()
+    assert list(Change.objects.all()) == [new]
+    assert not Delivery.objects.exists()

@@ -20,5 +20,6 @@ MAILERS = {
 }
 # A crashed worker's claim is taken over after a second (not five minutes).
 ALERTS_CLAIM_LEASE_SECONDS = 1
-DATABASES["default"]["OPTIONS"] = {"timeout": 20}  # noqa: F405
+if "sqlite" in DATABASES["default"]["ENGINE"]:  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20}  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
