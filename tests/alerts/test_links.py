@@ -182,3 +182,16 @@ def test_token_pages_in_every_language(client, subscriber, language):
         # (the language switcher excepted).
         html = re.sub(r'<a class="language-switcher__link"[^>]*>', "", html)
         assert 'href="/benachrichtigungen' not in html
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_confirmation_page_queries_are_fixed(
+    client, office, django_assert_max_num_queries, count
+):
+    subscriber = Subscriber.objects.create(email="viel@example.org")
+    for n in range(count):
+        Subscription.objects.create(subscriber=subscriber, topic="sheet", target=str(n))
+    url = path(links.confirm_url(subscriber))
+    client.get(url)
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
