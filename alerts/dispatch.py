@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime
 import logging
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -45,17 +45,27 @@ def matching(change: Change) -> Q:
     return query
 
 
-def fan_out(change_id: int) -> None:
-    """One delivery per confirmed subscriber with a matching confirmed
-    subscription (confirmed before the change), then one send task per
-    immediate subscriber and a digest at the digest hour for daily ones.
-    Runs again harmlessly (unique deliveries; claims guard the sending)."""
-    from . import tasks
-    from .sending import defer
+@dataclass
+class Work:
+    """What to enqueue: send tasks, digests (at ``digest_at``, else now),
+    fan-outs."""
 
+    deliveries: list[int] = field(default_factory=list)
+    digests: list[int] = field(default_factory=list)
+    digest_at: datetime.datetime | None = None
+    changes: list[int] = field(default_factory=list)
+
+
+def fan_out(change_id: int) -> Work:
+    """One delivery per confirmed subscriber with a matching confirmed
+    subscription (confirmed before the change); returns the send tasks for
+    immediate subscribers and one digest at the digest hour for each daily
+    one without a digest waiting. Call it in a transaction with the
+    enqueueing (``tasks.fan_out``). Runs again harmlessly (unique
+    deliveries; claims guard the sending)."""
     change = Change.objects.filter(pk=change_id).first()
     if change is None:
-        return
+        return Work()
     subscriber_ids = set(
         Subscription.objects.filter(
             matching(change),
@@ -64,38 +74,36 @@ def fan_out(change_id: int) -> None:
             subscriber__confirmed_at__isnull=False,
         ).values_list("subscriber_id", flat=True)
     )
-    with transaction.atomic():
-        waiting = set(
-            Delivery.objects.filter(
-                subscriber_id__in=subscriber_ids,
-                status=Delivery.Status.PENDING,
-                subscriber__frequency=Subscriber.Frequency.DAILY,
-            ).values_list("subscriber_id", flat=True)
-        )
-        Delivery.objects.bulk_create(
-            [Delivery(subscriber_id=pk, change=change) for pk in subscriber_ids],
-            ignore_conflicts=True,
-        )
-        new = Delivery.objects.filter(
-            change=change, status=Delivery.Status.PENDING, claimed_at__isnull=True
-        ).values_list("pk", "subscriber_id", "subscriber__frequency")
-        due = digest_time(timezone.now())
-        for pk, subscriber_id, frequency in new:
-            if frequency == Subscriber.Frequency.IMMEDIATE:
-                tasks.send_delivery.enqueue(pk)
-            elif subscriber_id not in waiting:
-                # One digest task per subscriber and day: later changes
-                # of the day join the deliveries it will find.
-                defer(tasks.send_digest, due, subscriber_id)
+    waiting = set(
+        Delivery.objects.filter(
+            subscriber_id__in=subscriber_ids,
+            status=Delivery.Status.PENDING,
+            subscriber__frequency=Subscriber.Frequency.DAILY,
+        ).values_list("subscriber_id", flat=True)
+    )
+    Delivery.objects.bulk_create(
+        [Delivery(subscriber_id=pk, change=change) for pk in subscriber_ids],
+        ignore_conflicts=True,
+    )
+    new = Delivery.objects.filter(
+        change=change, status=Delivery.Status.PENDING, claimed_at__isnull=True
+    ).values_list("pk", "subscriber_id", "subscriber__frequency")
+    work = Work(digest_at=digest_time(timezone.now()))
+    for pk, subscriber_id, frequency in new:
+        if frequency == Subscriber.Frequency.IMMEDIATE:
+            work.deliveries.append(pk)
+        elif subscriber_id not in waiting:
+            # One digest per subscriber and day: later changes of the day
+            # join the deliveries it will find.
+            work.digests.append(subscriber_id)
     logger.info("alerts: change %s for %s subscribers", change.key, len(subscriber_ids))
+    return work
 
 
-def sweep(now: datetime.datetime | None = None) -> int:
-    """Hand pending work whose task was lost (a crashed worker, a backend
-    that cannot defer) to new tasks; returns how many tasks it enqueued.
-    A second task for the same delivery is harmless: only one claims it."""
-    from . import tasks
-
+def sweep(now: datetime.datetime | None = None) -> Work:
+    """Pending work whose task was lost (a crashed worker, a backend that
+    cannot defer): to be handed to new tasks. A second task for the same
+    delivery is harmless: only one claims it."""
     now = now or timezone.now()
     stale = now - lease()
     pending = Delivery.objects.filter(
@@ -104,15 +112,18 @@ def sweep(now: datetime.datetime | None = None) -> int:
         Q(claimed_at__lt=stale)
         | Q(claimed_at__isnull=True, next_attempt_at__lte=now)
         | Q(
-            claimed_at__isnull=True, next_attempt_at__isnull=True, created_at__lt=stale
+            claimed_at__isnull=True,
+            next_attempt_at__isnull=True,
+            created_at__lt=stale,
         ),
     )
-    count = 0
-    immediate = pending.filter(subscriber__frequency=Subscriber.Frequency.IMMEDIATE)
-    for pk in immediate.values_list("pk", flat=True):
-        tasks.send_delivery.enqueue(pk)
-        count += 1
-    daily = (
+    work = Work()
+    work.deliveries = list(
+        pending.filter(
+            subscriber__frequency=Subscriber.Frequency.IMMEDIATE
+        ).values_list("pk", flat=True)
+    )
+    work.digests = list(
         pending.filter(subscriber__frequency=Subscriber.Frequency.DAILY)
         .filter(
             Q(next_attempt_at__isnull=False) | Q(created_at__lt=last_digest_time(now))
@@ -120,23 +131,16 @@ def sweep(now: datetime.datetime | None = None) -> int:
         .values_list("subscriber_id", flat=True)
         .distinct()
     )
-    for subscriber_id in daily:
-        tasks.send_digest.enqueue(subscriber_id)
-        count += 1
     # A change whose fan-out died with its worker has no deliveries yet.
-    lost = (
+    work.changes = list(
         Change.objects.filter(
             created_at__gte=now - timedelta(days=2), created_at__lt=stale
         )
         .annotate(n=Count("deliveries"))
         .filter(n=0)
+        .values_list("pk", flat=True)
     )
-    for change_id in lost.values_list("pk", flat=True):
-        tasks.fan_out.enqueue(change_id)
-        count += 1
-    if count:
-        logger.info("alerts: sweep enqueued %s tasks", count)
-    return count
+    return work
 
 
 def cleanup(now: datetime.datetime | None = None) -> tuple[int, int]:

@@ -10,6 +10,7 @@ gap: a crash in the moment between the server's "250 OK" and the update)."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import smtplib
 from collections import defaultdict
@@ -42,26 +43,20 @@ def backoff(attempt: int) -> timedelta:
     return timedelta(seconds=settings.ALERTS_MAIL_RETRY_SECONDS * 2 ** (attempt - 1))
 
 
-def defer(task, when, *args) -> None:
-    """Enqueue ``task`` to run at ``when`` (when the backend cannot defer,
-    the sweep picks the work up once it is due)."""
-    if task.get_backend().supports_defer:
-        task.using(run_after=when).enqueue(*args)
-
-
 # Confirmation --------------------------------------------------------------
 
 
-def send_confirmation(subscriber_id: int, attempt: int) -> None:
-    from . import links, tasks
+def send_confirmation(subscriber_id: int, attempt: int) -> datetime.datetime | None:
+    """Send it; returns when to try again after a failed attempt, else None."""
+    from . import links
     from .topics import labels
 
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
-        return
+        return None
     pending = list(subscriber.subscriptions.filter(confirmed_at__isnull=True))
     if not pending:
-        return
+        return None
     with translation.override(subscriber.language):
         names = labels((s.topic, s.target) for s in pending)
         context = {
@@ -84,21 +79,16 @@ def send_confirmation(subscriber_id: int, attempt: int) -> None:
                 attempt,
                 error,
             )
-            return
+            return None
         logger.warning(
             "alerts: confirmation for subscriber %s, attempt %s failed: %r",
             subscriber_id,
             attempt,
             error,
         )
-        defer(
-            tasks.send_confirmation,
-            timezone.now() + backoff(attempt),
-            subscriber_id,
-            attempt + 1,
-        )
-        return
+        return timezone.now() + backoff(attempt)
     logger.info("alerts: confirmation sent to subscriber %s", subscriber_id)
+    return None
 
 
 # Claims --------------------------------------------------------------------
@@ -151,9 +141,8 @@ def mark_failed_attempt(deliveries, error: Exception, what: str) -> tuple[bool, 
 # One change ----------------------------------------------------------------
 
 
-def send_delivery(delivery_id: int) -> None:
-    from . import tasks
-
+def send_delivery(delivery_id: int) -> datetime.datetime | None:
+    """Send one alert; returns when to try again after a failed attempt."""
     now = timezone.now()
     claimed = (
         Delivery.objects.filter(claimable(now), pk=delivery_id)
@@ -161,7 +150,7 @@ def send_delivery(delivery_id: int) -> None:
         .update(claimed_at=now)
     )
     if not claimed:
-        return  # sent, failed, gone, or another worker has it
+        return None  # sent, failed, gone, or another worker has it
     delivery = Delivery.objects.select_related("subscriber", "change").get(
         pk=delivery_id
     )
@@ -176,7 +165,7 @@ def send_delivery(delivery_id: int) -> None:
             claimed_at=None,
             last_error="content no longer published",
         )
-        return
+        return None
     message = mail.build(
         subscriber,
         "alert",
@@ -189,19 +178,18 @@ def send_delivery(delivery_id: int) -> None:
         retry, attempt = mark_failed_attempt(
             [delivery], error, f"delivery {delivery_id}"
         )
-        if retry:
-            defer(tasks.send_delivery, timezone.now() + backoff(attempt), delivery_id)
-        return
+        return timezone.now() + backoff(attempt) if retry else None
     mark_sent([delivery], now)
+    return None
 
 
 # Daily digest --------------------------------------------------------------
 
 
-def send_digest(subscriber_id: int) -> None:
+def send_digest(subscriber_id: int) -> datetime.datetime | None:
     """One mail with every pending change of a daily subscriber, grouped by
-    kind. Runs at the digest hour; a second run that day finds nothing."""
-    from . import tasks
+    kind. Runs at the digest hour; a second run that day finds nothing.
+    Returns when to try again after a failed attempt."""
 
     now = timezone.now()
     claimed = Delivery.objects.filter(
@@ -210,7 +198,7 @@ def send_digest(subscriber_id: int) -> None:
         subscriber__confirmed_at__isnull=False,
     ).update(claimed_at=now)
     if not claimed:
-        return
+        return None
     deliveries = list(
         Delivery.objects.filter(
             subscriber_id=subscriber_id,
@@ -238,7 +226,7 @@ def send_digest(subscriber_id: int) -> None:
             last_error="content no longer published",
         )
     if not shown:
-        return
+        return None
     message = mail.build(
         subscriber,
         "digest",
@@ -249,7 +237,6 @@ def send_digest(subscriber_id: int) -> None:
         message.send()
     except MAIL_ERRORS as error:
         retry, attempt = mark_failed_attempt(shown, error, f"digest {subscriber_id}")
-        if retry:
-            defer(tasks.send_digest, timezone.now() + backoff(attempt), subscriber_id)
-        return
+        return timezone.now() + backoff(attempt) if retry else None
     mark_sent(shown, now)
+    return None

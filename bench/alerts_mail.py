@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETUP = """
 from datetime import timedelta
 from django.utils import timezone
-from alerts import dispatch
+from alerts import tasks
 from alerts.models import Change, Subscriber, Subscription
 now = timezone.now() - timedelta(minutes=1)
 people = Subscriber.objects.bulk_create(
@@ -53,7 +53,7 @@ Subscription.objects.bulk_create(
 change = Change.objects.create(
     key="news:2", kind="news", topics=[["news", ""]], content={{"page_id": 2}}
 )
-dispatch.fan_out(change.pk)
+tasks.fan_out.call(change.pk)
 """
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from alerts import dispatch, sending, tasks
+from alerts import tasks
 from alerts.models import Change, Delivery, Subscriber, Subscription
 
 pytestmark = pytest.mark.django_db
@@ -57,11 +57,11 @@ def test_failed_attempt_is_logged_and_sent_later(
     assert inbox.messages == []
 
     inbox.reply, inbox.delay = None, 0
-    assert dispatch.sweep() == 1  # the retry is due: a new task sends it
+    assert tasks.resend_pending() == 1  # the retry is due: a new task sends it
     delivery.refresh_from_db()
     assert delivery.status == "sent" and delivery.attempts == 2
     assert len(inbox.to("leser@example.org")) == 1
-    assert dispatch.sweep() == 0  # nothing left
+    assert tasks.resend_pending() == 0  # nothing left
 
 
 def test_gives_up_after_the_last_attempt(inbox, delivery, settings, caplog):
@@ -70,7 +70,7 @@ def test_gives_up_after_the_last_attempt(inbox, delivery, settings, caplog):
     with caplog.at_level(logging.WARNING, logger="alerts.sending"):
         for _ in range(5):
             tasks.send_delivery.enqueue(delivery.pk)
-            dispatch.sweep()
+            tasks.resend_pending()
     delivery.refresh_from_db()
     assert delivery.status == "failed" and delivery.attempts == 3
     assert inbox.refused == 3
@@ -83,8 +83,8 @@ def test_retry_is_deferred_with_backoff_on_the_database_backend(
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     inbox.reply = "554 Transaction failed"
     before = timezone.now()
-    sending.send_delivery(delivery.pk)  # as the worker runs it
-    sending.send_delivery(delivery.pk)  # too early: the retry is not due yet
+    tasks.send_delivery.call(delivery.pk)  # as the worker runs it
+    tasks.send_delivery.call(delivery.pk)  # too early: the retry is not due yet
     [retry] = DBTaskResult.objects.filter(task_path="alerts.tasks.send_delivery")
     assert retry.args_kwargs["args"] == [delivery.pk]
     assert retry.run_after >= before + datetime.timedelta(seconds=60)

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 import pytest
 
-from alerts import dispatch
+from alerts import tasks
 from alerts.models import Change, Subscriber, Subscription
 
 pytestmark = pytest.mark.database
@@ -46,7 +46,7 @@ def pending_news_change(settings) -> None:
     change = Change.objects.create(
         key="news:2", kind="news", topics=[["news", ""]], content={"page_id": 2}
     )
-    dispatch.fan_out(change.pk)
+    tasks.fan_out.call(change.pk)
 
 
 def environment(db: Path, port: int) -> dict:

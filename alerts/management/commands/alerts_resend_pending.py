@@ -4,7 +4,7 @@ tasks. Run it before the worker starts (docker-compose does); with
 
 from django.core.management.base import BaseCommand
 
-from alerts import dispatch, tasks
+from alerts import tasks
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, every: int, **options):
-        count = dispatch.sweep()
+        count = tasks.resend_pending()
         if every:
             tasks.schedule_sweep(every)
         self.stdout.write(f"{count} task(s) enqueued.")
