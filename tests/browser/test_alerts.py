@@ -145,7 +145,7 @@ def manage_links_of(page):
 
 @pytest.mark.parametrize("locale", ["de", "ar"])
 def test_reader_follows_a_measure_sheet_by_email(open_alerts, alerts_server, locale):
-    page = open_alerts(localized(locale, SHEET), 360)
+    page = open_alerts(localized(locale, SHEET), 360, bypass_csp=True)  # for axe
     # (Selectors, not German words: the texts get translated after the merge.)
     page.locator(".follow-link a").click()
     page.wait_for_load_state("load")
@@ -163,6 +163,9 @@ def test_reader_follows_a_measure_sheet_by_email(open_alerts, alerts_server, loc
     assert page.get_attribute("html", "lang") == locale
 
     page.goto(alerts_server.url + confirm_path(alerts_server.site, email, locale))
+    found = {}
+    if violations := axe_violations(page):
+        found["confirm"] = violations
     topics = page.locator(".alerts-topic-list li")
     assert topics.count() == 1
     assert "7." in topics.inner_text()
@@ -177,3 +180,6 @@ def test_reader_follows_a_measure_sheet_by_email(open_alerts, alerts_server, loc
     page.wait_for_load_state("load")
     assert page.locator(".alerts-manage-list__item").count() == 1
     assert page.get_attribute("html", "lang") == locale
+    if violations := axe_violations(page):
+        found["manage"] = violations
+    assert not found, report(found)
