@@ -246,3 +246,41 @@ def test_cleanup_prunes_changes_after_ninety_days(db):
     dispatch.cleanup()
     assert list(Change.objects.all()) == [new]
     assert not Delivery.objects.exists()
+
+
+def test_new_paper_version_goes_to_followers_of_papers_and_the_sheet(
+    inbox, sheet, django_capture_on_commit_callbacks
+):
+    from integration_checkup.models import MeasureSheetVersion
+    from tests.integration_checkup.factories import DocumentFactory
+
+    subscriber("papiere@example.org", ("papers", ""))
+    subscriber("feld@example.org", ("field", "arbeit"))
+    subscriber("news@example.org", ("news", ""))
+    sheet.paper_versions.add(
+        MeasureSheetVersion(
+            number=1, document=DocumentFactory(), note="Zahlen für 2026 ergänzt"
+        )
+    )
+    sheet.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet.save_revision().publish()
+    assert sorted(m["To"] for m in inbox.messages) == [
+        "feld@example.org",
+        "papiere@example.org",
+    ]
+    text = text_of(inbox.messages[0])
+    assert "Neue Fassung eines Arbeitspapiers" in text
+    assert "Zahlen für 2026 ergänzt" in text
+    assert Change.objects.get().key.startswith("paper:")
+
+
+def test_one_sweep_chain_however_often_it_is_started(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    tasks.schedule_sweep(300)
+    tasks.schedule_sweep(300)  # a restarted worker's command
+    [sweep] = DBTaskResult.objects.filter(task_path="alerts.tasks.sweep")
+    assert sweep.run_after > timezone.now()
+    assert sweep.args_kwargs["args"] == [300]
