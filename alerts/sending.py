@@ -65,9 +65,9 @@ def send_confirmation(subscriber_id: int, attempt: int) -> datetime.datetime | N
             "valid_until": timezone.now() + links.CONFIRM_MAX_AGE,
         }
     ident = f"{subscriber.pk}:{subscriber.key}:{','.join(str(s.pk) for s in pending)}"
-    message = mail.build(
-        subscriber, "confirmation", context, ident=ident, unsubscribe=False
-    )
+    # With the one-click link too: whoever did not ask for it can remove
+    # the address at once.
+    message = mail.build(subscriber, "confirmation", context, ident=ident)
     try:
         message.send()
     except MAIL_ERRORS as error:

@@ -69,11 +69,12 @@ def test_confirmation_mail_has_a_working_confirm_link(inbox, client, office):
     tasks.send_confirmation.enqueue(person.pk)
     [message] = inbox.messages
     assert message["To"] == "neu@example.org"
-    assert "List-Unsubscribe" not in message  # nothing subscribed yet
+    # Whoever did not ask for it can remove the address at once.
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["Auto-Submitted"] == "auto-generated"
     text = text_of(message)
     assert "Aktuelles" in text and "ignorieren" in text
-    url = re.search(r"https://www\.example\.org\S+", text).group(0)
+    url = re.search(r"https://www\.example\.org\S+bestaetigen\S+", text).group(0)
     assert url in html_of(message)
     response = client.post(urlsplit(url).path)
     assert response.status_code in (200, 302, 303)
@@ -284,3 +285,31 @@ def test_one_sweep_chain_however_often_it_is_started(settings):
     [sweep] = DBTaskResult.objects.filter(task_path="alerts.tasks.sweep")
     assert sweep.run_after > timezone.now()
     assert sweep.args_kwargs["args"] == [300]
+
+
+def test_digest_shows_a_translation_published_since(
+    inbox, office, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    person = subscriber(
+        "en@example.org", ("news", ""), language="en", frequency="daily"
+    )
+    index = NewsIndexPageFactory(parent=office.get_parent(), slug="aktuelles")
+    with django_capture_on_commit_callbacks(execute=True):
+        page = NewsPageFactory(parent=index, title="Neue Sprechzeiten", live=False)
+        page.save_revision().publish()
+    english = page.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
+    english.title = "New office hours"
+    with django_capture_on_commit_callbacks(execute=True):
+        english.save_revision().publish()
+    assert Change.objects.count() == 1  # the translation is no second change
+
+    tasks.send_digest.enqueue(person.pk)
+    [digest] = inbox.messages
+    text, html = text_of(digest), html_of(digest)
+    assert "New office hours" in text and "Neue Sprechzeiten" not in text
+    assert "https://www.example.org/en/" in text
+    assert 'lang="de"' not in html
