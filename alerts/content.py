@@ -53,6 +53,15 @@ def _in_language(obj, locale):
     return obj
 
 
+def _url(page) -> str:
+    """Absolute, on the same base as the mail's other links (the page's
+    path in the active language; ``links.absolute``)."""
+    from . import links
+
+    parts = page.get_url_parts()
+    return links.absolute(parts[2]) if parts and parts[2] else ""
+
+
 def _page_item(change: Change, locale) -> Item | None:
     page = Page.objects.filter(pk=change.content.get("page_id")).first()
     if page is None or not page.live:
@@ -62,7 +71,7 @@ def _page_item(change: Change, locale) -> Item | None:
         kind=change.kind,
         title=page.title,
         lang=page.locale.language_code,
-        url=page.get_full_url() or "",
+        url=_url(page),
     )
 
 
@@ -73,7 +82,7 @@ def _sheet_item(change: Change, locale) -> Item | None:
         return None
     sheet = _in_language(sheet, locale)
     checkup = _in_language(checkup, locale)
-    base = checkup.get_full_url() or ""
+    base = _url(checkup)
     if change.kind == "sheet-status":
         status = change.content.get("status", "")
         label = (

@@ -109,7 +109,9 @@ def test_status_change_mails_each_subscriber_once_in_their_language(
     german = inbox.to("de@example.org")[0]
     assert "Wohnungsbörse" in german["Subject"]
     assert "beschlossen" in text_of(german)
-    assert "/check-up-integration/" in text_of(german)
+    assert "https://www.example.org/check-up-integration/massnahmen/7/" in text_of(
+        german
+    )
     assert german["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = german["List-Unsubscribe"]
     assert unsubscribe.startswith("<https://www.example.org/") and unsubscribe.endswith(
@@ -121,7 +123,9 @@ def test_status_change_mails_each_subscriber_once_in_their_language(
     # No Arabic translation of the sheet: the German title, marked as such,
     # and the link stays under /ar/.
     assert 'lang="de" dir="ltr"' in html
-    assert "https://www.example.org/ar/" in text_of(arabic)
+    assert "https://www.example.org/ar/check-up-integration/massnahmen/7/" in text_of(
+        arabic
+    )
     assert arabic["Content-Language"] == "ar"
     assert Delivery.objects.filter(status="sent").count() == 2
 
@@ -168,7 +172,7 @@ def test_news_item_first_published_only(
         page.save_revision().publish()
     [message] = inbox.messages
     assert "Neue Sprechzeiten" in text_of(message)
-    assert "https://www.example.org/en/" in text_of(message)
+    assert "https://www.example.org/en/aktuelles/" in text_of(message)
 
 
 def test_daily_subscribers_get_one_digest(
@@ -311,5 +315,5 @@ def test_digest_shows_a_translation_published_since(
     [digest] = inbox.messages
     text, html = text_of(digest), html_of(digest)
     assert "New office hours" in text and "Neue Sprechzeiten" not in text
-    assert "https://www.example.org/en/" in text
+    assert "https://www.example.org/en/aktuelles/" in text
     assert 'lang="de"' not in html
