@@ -144,10 +144,14 @@ def sweep(now: datetime.datetime | None = None) -> Work:
 
 
 def cleanup(now: datetime.datetime | None = None) -> tuple[int, int]:
-    """Delete unconfirmed addresses after 7 days and changes (with their
-    deliveries) after 90; returns (subscribers, changes) deleted."""
+    """Delete unconfirmed addresses and topics after 7 days and changes
+    (with their deliveries) after 90; returns (subscribers, changes) deleted."""
     now = now or timezone.now()
     subscribers, _ = Subscriber.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - timedelta(days=UNCONFIRMED_DAYS)
+    ).delete()
+    # Topics a confirmed address added later and never confirmed.
+    Subscription.objects.filter(
         confirmed_at__isnull=True, created_at__lt=now - timedelta(days=UNCONFIRMED_DAYS)
     ).delete()
     old = Change.objects.filter(created_at__lt=now - timedelta(days=KEEP_DAYS))

@@ -219,6 +219,13 @@ def test_cleanup_deletes_unconfirmed_after_seven_days(db):
         young.email,
         kept.email,
     }
+    # A topic the confirmed address added later and never confirmed.
+    late = Subscription.objects.create(subscriber=kept, topic="papers")
+    Subscription.objects.filter(pk=late.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    dispatch.cleanup()
+    assert list(kept.subscriptions.values_list("topic", flat=True)) == ["news"]
 
 
 def test_new_event_goes_to_followers_of_its_topic(
