@@ -89,11 +89,17 @@ class Verdict:
 
 def count_request(request, *, scope: str, rate: str) -> Verdict:
     """Count one request of this client in ``scope``'s current window."""
+    return count_subject(client_address(request), scope=scope, rate=rate)
+
+
+def count_subject(subject: str, *, scope: str, rate: str) -> Verdict:
+    """Count one request about ``subject`` (a client address, an e-mail
+    address: hashed like the client's) in ``scope``'s current window."""
     limit, period = parse_rate(rate)
     now = time.time()
     window = int(now // period) * period
     digest = hashlib.sha256(
-        f"{settings.SECRET_KEY}:{scope}:{client_address(request)}".encode()
+        f"{settings.SECRET_KEY}:{scope}:{subject}".encode()
     ).hexdigest()[:32]
     count = _increment(f"rate:{scope}:{period}:{window}:{digest}", period, scope)
     return Verdict(

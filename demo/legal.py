@@ -90,6 +90,28 @@ LEGAL_PAGES = [
                     "(z. B. IP-Adresse, Zeitpunkt, aufgerufene Adresse), um die Website "
                     "auszuliefern und ihre Sicherheit zu gewährleisten.</p>"
                 ),
+                heading("E-Mail-Benachrichtigungen"),
+                paragraph(
+                    "<p>Wenn Sie sich für E-Mail-Benachrichtigungen anmelden, speichern wir "
+                    "nur, was wir zum Versand brauchen: Ihre E-Mail-Adresse, die Themen, "
+                    "denen Sie folgen, wie oft und in welcher Sprache Sie E-Mails erhalten "
+                    "möchten, und wann Sie sich angemeldet und bestätigt haben. Rechtsgrundlage "
+                    "ist Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO), die Sie mit dem Link in "
+                    "unserer ersten E-Mail bestätigen (Double-Opt-in). Vorher senden wir nichts "
+                    "anderes; eine Anmeldung, die nicht innerhalb von 7 Tagen bestätigt wird, "
+                    "löschen wir.</p>"
+                ),
+                paragraph(
+                    "<p>Jede E-Mail enthält einen Link, mit dem Sie sich mit einem Klick "
+                    "abmelden, und einen Link zu einer Seite, auf der Sie alle Ihre Themen "
+                    "sehen, einzeln entfernen oder alles löschen können. Bei der Abmeldung "
+                    "löschen wir Ihre Adresse und alle Themen sofort. Die Adresse geben wir "
+                    "nicht weiter; die E-Mails verschickt unser eigener Mailserver. Die "
+                    "Anmeldeseite setzt ein technisch notwendiges Cookie, das das Formular "
+                    "vor Missbrauch schützt; um massenhafte Anmeldungen zu verhindern, zählen "
+                    "wir Anmeldungen kurzzeitig je Internetanschluss und Adresse, nur als "
+                    "nicht rückrechenbarer Prüfwert.</p>"
+                ),
                 heading("Ihre Rechte"),
                 paragraph(
                     "<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung und "

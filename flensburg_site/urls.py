@@ -52,6 +52,7 @@ if settings.SERVE_MEDIA_FILES:
 urlpatterns += i18n_patterns(
     path("suche/", include("site_search.urls")),
     path("zahlen/", include("figures.urls")),
+    path("benachrichtigungen/", include("alerts.urls")),
     # Wagtail's front-end URLs; its page serving (same pattern, same name)
     # with the site and the page for a path kept in the fragment cache.
     *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),

@@ -50,6 +50,13 @@ class Delivery(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # A worker sets claimed_at right before sending (atomically, only if
+    # nobody holds a fresh claim); a claim older than the lease
+    # (ALERTS_CLAIM_LEASE_SECONDS) belongs to a crashed worker and is taken
+    # over. After a failed attempt the claim is released and next_attempt_at
+    # says when the retry is due.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("Zustellung")

@@ -550,6 +550,17 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
+# Background tasks (django.tasks): kept in the database, run by
+# `manage.py db_worker` (the docker-compose service "worker"). Alert mails
+# (alerts) are sent there, never in the request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Alerts: attempts per mail before it counts as failed, first retry delay
+# (doubling each time), and how long a worker's claim on a mail holds (a
+# longer-held claim belongs to a crashed worker; longer than the SMTP timeout).
+ALERTS_MAIL_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAIL_MAX_ATTEMPTS", "6"))
+ALERTS_MAIL_RETRY_SECONDS = int(os.environ.get("ALERTS_MAIL_RETRY_SECONDS", "60"))
+ALERTS_CLAIM_LEASE_SECONDS = int(os.environ.get("ALERTS_CLAIM_LEASE_SECONDS", "300"))
+
 # Logs go to stdout (docker, systemd and gunicorn collect them there). With
 # LOG_FORMAT=json (the production default) each record is one JSON line with
 # timestamp, level, logger, message and the request's method, path, status
@@ -637,6 +648,10 @@ PHONE_SWITCHBOARDS = ["+49 461 85"]
 # FEEDBACK_RATE_WINDOW_SECONDS still work when FEEDBACK_RATE is not set.
 FEEDBACK_RATE = feedback_rate_from_env()
 BARRIER_REPORT_RATE = os.environ.get("BARRIER_REPORT_RATE", "").strip() or FEEDBACK_RATE
+# E-mail alerts (alerts): subscription requests per client address, and per
+# e-mail address (confirmation mails one address can be sent), per period.
+ALERTS_SUBSCRIBE_RATE = os.environ.get("ALERTS_SUBSCRIBE_RATE", "10/h")
+ALERTS_EMAIL_RATE = os.environ.get("ALERTS_EMAIL_RATE", "5/day")
 # Behind a reverse proxy that appends the client's address to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 

@@ -52,6 +52,8 @@ MAILERS = {
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS", default=False),
+            # Seconds; a mail server that does not answer is retried later.
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "30")),
         },
     }
 }
