@@ -247,6 +247,6 @@ def unsubscribe(request, token: str):
         request,
         "alerts/unsubscribe.html",
         {"email": subscriber.email},
-        title=_("Abmelden"),
+        title=_("Benachrichtigungen abbestellen"),
         noindex=True,
     )

@@ -69,6 +69,8 @@ PAGES: list[tuple[str, tuple[str, ...]]] = [
 SETTINGS_LANGUAGES = ALL
 # The seven fields of action of the Check Up Integration (snippets).
 FIELDS_OF_ACTION_LANGUAGES = FOREIGN
+# The example indicators of "Lage in Zahlen" (snippets of the figures app).
+INDICATOR_LANGUAGES = FOREIGN
 
 # Fields whose German text every translation keeps: the slug (the address
 # stays the same in every language), the phone number, and the start page's
@@ -194,6 +196,13 @@ def fields_of_action():
     return FieldOfAction.objects.filter(locale=Locale.get_default())
 
 
+def indicators():
+    """The German indicators of "Lage in Zahlen" (the figures app's snippets)."""
+    from figures.models import Indicator
+
+    return Indicator.objects.filter(locale=Locale.get_default())
+
+
 @transaction.atomic
 def demo_translations_load(*, home: Page) -> list[str]:
     """Create the example translations that are missing; never change existing ones."""
@@ -217,4 +226,9 @@ def demo_translations_load(*, home: Page) -> list[str]:
         for language in FIELDS_OF_ACTION_LANGUAGES:
             if object_translate(instance=field, language=language, strings=strings):
                 created.append(f"Handlungsfeld {field.name} ({language})")
+    strings = strings_for(INDICATOR_LANGUAGES)
+    for indicator in indicators():
+        for language in INDICATOR_LANGUAGES:
+            if object_translate(instance=indicator, language=language, strings=strings):
+                created.append(f"Kennzahl {indicator.title} ({language})")
     return created

@@ -23,3 +23,9 @@ with contextlib.suppress(ImportError):
 
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# `make run` starts no worker: background tasks (the alerts' mails) run at
+# once in the request, so a confirmation mail shows on the console.
+# TASKS_BACKEND=database queues them for `manage.py db_worker` as production does.
+if os.environ.get("TASKS_BACKEND", "immediate").strip().lower() != "database":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -18,6 +18,11 @@ PAGE_TYPES = [
     "/check-up-integration/statusanalysen/",
     "/fluechtlinge-in-flensburg/",  # InfoIndexPage
     "/fluechtlinge-in-flensburg/rechte/",  # InfoPage
+    "/fluechtlinge-in-flensburg/lage-und-fakten/",  # InfoPage with charts
+    "/zahlen/zuweisungen/",  # an indicator's page (figures)
+    "/wer-ist-zustaendig/asylbewerber/",  # ResponsibilityFinderPage, a question
+    "/wer-ist-zustaendig/asylbewerber/wohnen/",  # ... and a result
+    "/benachrichtigungen/?thema=sheet&auswahl=7",  # alerts: subscription form
     "/informationsangebote-des-landes/",  # StateLinksPage
     "/wie-kann-geholfen-werden/",  # HelpPage with directory
     "/impressum/",  # ContentPage

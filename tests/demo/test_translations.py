@@ -18,6 +18,7 @@ from demo import content as demo_content
 from demo import translations as demo_translations
 from demo.checkup import checkup_demo_load
 from demo.contacts import contacts_demo_load
+from demo.figures import figures_demo_load
 from demo.tree import page_tree_load
 from pages.models import SiteSettings
 from pages.translation_status import EXAMPLE_TOOL
@@ -47,6 +48,14 @@ def planned_objects(home):
         )
         for field in demo_translations.fields_of_action()
     )
+    objects.extend(
+        (
+            f"Kennzahl {indicator.title}",
+            indicator,
+            demo_translations.INDICATOR_LANGUAGES,
+        )
+        for indicator in demo_translations.indicators()
+    )
     return objects
 
 
@@ -56,6 +65,7 @@ def german_demo():
     content_locales()
     contacts_demo_load()
     checkup_demo_load()
+    figures_demo_load()
     page_tree_load(tree=demo_content.HOME, settings_values=demo_content.SITE_SETTINGS)
     return Site.objects.get(is_default_site=True).root_page
 

@@ -82,6 +82,19 @@ def test_dev_defaults_to_sqlite_german_and_berlin_time():
     assert (tz, language) == ("Europe/Berlin", "de")
 
 
+def test_dev_runs_tasks_at_once_unless_the_worker_is_asked_for():
+    show = "settings.TASKS['default']['BACKEND']"
+    default = load_settings(
+        "flensburg_site.settings.dev", show, drop_prefixes=("TASKS_",)
+    )
+    worker = load_settings(
+        "flensburg_site.settings.dev", show, TASKS_BACKEND="database"
+    )
+
+    assert default.stdout.strip() == "django.tasks.backends.immediate.ImmediateBackend"
+    assert worker.stdout.strip() == "django_tasks_db.DatabaseBackend"
+
+
 def test_debug_comes_from_the_environment():
     result = load_settings("flensburg_site.settings.dev", DEBUG="false")
 

@@ -25,7 +25,9 @@ from pages.models import HomePage
 from tests import factories as page_factories
 from tests.contacts import factories as contact_factories
 from tests.contacts.factories import OrganisationFactory, PersonFactory
+from tests.figures import factories as figures_factories
 from tests.integration_checkup import factories as checkup_factories
+from tests.responsibility import factories as responsibility_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +37,13 @@ PHONE = "0461 851653"
 def _factories() -> dict:
     """model -> factory, from the tests' factory modules."""
     found = {}
-    for module in (page_factories, contact_factories, checkup_factories):
+    for module in (
+        page_factories,
+        contact_factories,
+        checkup_factories,
+        figures_factories,
+        responsibility_factories,
+    ):
         for _name, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, factory.django.DjangoModelFactory):
                 model = cls._meta.model
