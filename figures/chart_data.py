@@ -54,6 +54,9 @@ class Source:
     licence_name: str
     licence_url: str
     entered_by: str
+    # True when ``licence_name`` is a standard licence's name in the reader's
+    # language; False when an editor typed it (German, marked as such).
+    licence_translated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from core.translations import (
 from . import breakdowns
 from .chart_data import ChartData, Granularity, Point, Series
 from .chart_data import Source as ChartSource
-from .models import Indicator, Source, Value
+from .models import Indicator, Licence, Source, Value
 from .periods import period_end
 
 
@@ -106,6 +106,7 @@ def _chart_source(source: Source) -> ChartSource:
         licence_name=source.licence_label,
         licence_url=source.licence_link,
         entered_by=source.entered_by_name,
+        licence_translated=source.licence != Licence.OTHER,
     )
 
 

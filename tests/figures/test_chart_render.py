@@ -286,3 +286,22 @@ def test_the_title_may_be_left_to_the_page_heading():
     heading = BeautifulSoup(html, "html.parser").find("h2")
     assert "kern-sr-only" in heading["class"]
     assert heading.get_text() == "Asylsuchende in Flensburg"
+
+
+def test_a_standard_licence_reads_in_the_page_language_a_typed_one_is_german():
+    standard = Source(**(vars_of(SOURCE) | {"licence_translated": True}))
+    typed = Source(**(vars_of(SOURCE) | {"licence_name": "Eigene Lizenz der Stadt"}))
+
+    standard_link = render(chart(sources=(standard,)), language="ar").find(
+        "a", href=SOURCE.licence_url
+    )
+    typed_link = render(chart(sources=(typed,)), language="ar").find(
+        "a", href=SOURCE.licence_url
+    )
+
+    assert not standard_link.has_attr("lang")
+    assert typed_link["lang"] == "de"
+
+
+def vars_of(source: Source) -> dict:
+    return {name: getattr(source, name) for name in source.__dataclass_fields__}
