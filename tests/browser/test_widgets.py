@@ -249,3 +249,21 @@ def test_nothing_moves_while_a_phone_page_loads(open_page, locale, path):
     # Sub-pixel moves (the menu link becoming a button) are no visible shift;
     # the menu unfolding before the script, or a late font, scores 0.2.
     assert sum(value for value, _sources in shifts) < 0.001, shifts
+
+
+@pytest.mark.parametrize("locale", ["ar", "fa"])
+def test_a_ticked_checkbox_shows_the_same_tick_right_to_left(open_page, locale):
+    """rtlcss mirrors KERN's tick into a "V"; the site's stylesheet keeps it a tick."""
+    tick = (
+        "() => { const box = document.querySelector("
+        "'input.kern-form-check__checkbox:checked');"
+        " const style = getComputedStyle(box, '::before');"
+        " return [style.transform, style.borderRightWidth, style.borderLeftWidth]; }"
+    )
+    path = "/benachrichtigungen/?thema=sheet&auswahl=7"
+    german, _ = open_page(localized("de", path), 360)
+    expected = german.evaluate(tick)
+    mirrored, _ = open_page(localized(locale, path), 360)
+
+    assert expected[1] != "0px"  # the tick's long stroke is its right border
+    assert mirrored.evaluate(tick) == expected
