@@ -3,7 +3,10 @@ and in the two right-to-left languages: each item inside the screen, none on
 top of another; Escape closes the language switcher and the menu and gives
 focus back to the control that opened them."""
 
+import io
+
 import pytest
+from PIL import Image
 
 from tests.browser.demo_pages import localized
 from tests.browser.geometry import layout_problems
@@ -253,17 +256,32 @@ def test_nothing_moves_while_a_phone_page_loads(open_page, locale, path):
 
 @pytest.mark.parametrize("locale", ["ar", "fa"])
 def test_a_ticked_checkbox_shows_the_same_tick_right_to_left(open_page, locale):
-    """rtlcss mirrors KERN's tick into a "V"; the site's stylesheet keeps it a tick."""
-    tick = (
-        "() => { const box = document.querySelector("
-        "'input.kern-form-check__checkbox:checked');"
-        " const style = getComputedStyle(box, '::before');"
-        " return [style.transform, style.borderRightWidth, style.borderLeftWidth]; }"
-    )
+    """rtlcss mirrors KERN's tick into a "V" pushed out of its box; the site's
+    stylesheet keeps it the tick it is: the box looks the same, pixel for pixel."""
     path = "/benachrichtigungen/?thema=sheet&auswahl=7"
+    ticked = "input.kern-form-check__checkbox:checked"
     german, _ = open_page(localized("de", path), 360)
-    expected = german.evaluate(tick)
     mirrored, _ = open_page(localized(locale, path), 360)
 
-    assert expected[1] != "0px"  # the tick's long stroke is its right border
-    assert mirrored.evaluate(tick) == expected
+    assert mirrored.locator(ticked).count() == 1
+    expected = tick_centre(german.locator(ticked).screenshot(animations="disabled"))
+    found = tick_centre(mirrored.locator(ticked).screenshot(animations="disabled"))
+    # The same place inside the box, give or take anti-aliasing.
+    assert abs(found[0] - expected[0]) <= 1.5, (found, expected)
+    assert abs(found[1] - expected[1]) <= 1.5, (found, expected)
+
+
+def tick_centre(png: bytes) -> tuple[float, float]:
+    """Centre of the dark pixels inside the box's border (the tick)."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    inner = image.crop((4, 4, image.width - 4, image.height - 4))
+    dark = [
+        (index % inner.width, index // inner.width)
+        for index, value in enumerate(inner.get_flattened_data())
+        if value < 128
+    ]
+    assert dark, "no tick inside the box"
+    return (
+        sum(x for x, _y in dark) / len(dark),
+        sum(y for _x, y in dark) / len(dark),
+    )
