@@ -8,6 +8,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from wagtail.models import Collection
+
 import pytest
 
 from integration_checkup.models import MeasureSheet
@@ -20,6 +22,10 @@ def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
+    # A transactional test before this one may have flushed what Wagtail's
+    # migrations create; documents need the root collection.
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     return executor.loader.project_state(targets).apps
 
 
