@@ -1,13 +1,31 @@
-"""Options the backup commands share: which database and which media folder."""
+"""Options the backup commands share: which database and which media."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.management.base import CommandError
 
 from . import BackupError
 from .database import database_settings
 from .services import backup_check
+from .storage_media import storage_label, transfer_storage
+
+
+@dataclass(frozen=True)
+class MediaTarget:
+    """Where the media come from or go: a folder, object storage, or nowhere."""
+
+    root: Path | None = None
+    storage: Storage | None = None
+
+    @property
+    def label(self) -> str:
+        if self.root is not None:
+            return f"the media files in {self.root}"
+        if self.storage is not None:
+            return f"the media objects in {storage_label(self.storage)}"
+        return ""
 
 
 def add_target_arguments(parser) -> None:
@@ -23,12 +41,16 @@ def add_target_arguments(parser) -> None:
     media.add_argument(
         "--media-root",
         type=Path,
-        help="Another media folder than the configured one (MEDIA_ROOT).",
+        help=(
+            "A local media folder instead of the configured media (MEDIA_ROOT, "
+            "or the object storage when MEDIA_S3_BUCKET is set): backed up "
+            "from or restored into this folder; the bucket stays untouched."
+        ),
     )
     media.add_argument(
         "--no-media",
         action="store_true",
-        help="Leave the media files out.",
+        help="Leave the media files out (the folder or the bucket stays untouched).",
     )
 
 
@@ -39,20 +61,17 @@ def target_database(options) -> dict:
         raise CommandError(str(error)) from error
 
 
-def target_media_root(options, *, warn) -> Path | None:
-    """The media folder to use; None when media are left out or not on disk."""
+def target_media(options) -> MediaTarget:
+    """The media to use: --media-root, else the configured storage (its
+    folder when it is the file system, the storage itself otherwise)."""
     if options["no_media"]:
-        return None
+        return MediaTarget()
     if options["media_root"] is not None:
-        return options["media_root"].resolve()
+        return MediaTarget(root=options["media_root"].resolve())
     storage = storages["default"]
     if isinstance(storage, FileSystemStorage):
-        return Path(storage.location)
-    warn(
-        f"Media files are not on disk ({type(storage).__name__}): back them up "
-        "on the object storage (versioning, replication). Database only."
-    )
-    return None
+        return MediaTarget(root=Path(storage.location))
+    return MediaTarget(storage=transfer_storage("default"))
 
 
 def checked_backup(path: Path, *, refusal: str = "") -> dict:

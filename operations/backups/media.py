@@ -1,4 +1,5 @@
-"""The media part of a backup: a tar.gz of MEDIA_ROOT with a checksum per file.
+"""The media part of a backup: a tar.gz of MEDIA_ROOT with a checksum per file
+(``storage_media.py``: the same archive from and into object storage).
 
 Extraction accepts only plain files and directories with relative names that
 stay inside the target (no absolute paths, no "..", no links, no devices);
@@ -41,7 +42,7 @@ def _media_file_names(root: Path) -> list[str]:
     return names
 
 
-class _HashingReader:
+class HashingReader:
     """Feeds a file to tarfile and hashes exactly the bytes that went in."""
 
     def __init__(self, handle):
@@ -64,7 +65,7 @@ def archive_media(root: Path, target: Path) -> dict[str, str]:
             info.uid = info.gid = 0
             info.uname = info.gname = ""
             with path.open("rb") as handle:
-                reader = _HashingReader(handle)
+                reader = HashingReader(handle)
                 archive.addfile(info, reader)
             checksums[name] = reader.digest.hexdigest()
     return checksums

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import django
+from django.core.files.storage import Storage
 
 import wagtail
 
@@ -32,6 +33,13 @@ from .media import (
     file_sha256,
     media_checksums,
 )
+from .storage_media import (
+    archive_storage_media,
+    remove_other_objects,
+    storage_checksums,
+    storage_label,
+    upload_media,
+)
 
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"
@@ -49,12 +57,19 @@ class RestoreReport:
     notes: list[str] = field(default_factory=list)
 
 
-def backup_create(*, output_dir: Path, database: dict, media_root: Path | None) -> Path:
+def backup_create(
+    *,
+    output_dir: Path,
+    database: dict,
+    media_root: Path | None,
+    media_storage: Storage | None = None,
+) -> Path:
     """Write a new backup directory below ``output_dir`` and return its path.
 
-    ``database`` is a DATABASES entry; ``media_root`` None leaves the media out
-    (e.g. when they live on object storage). The directory appears under its
-    final name only when it is complete and checked.
+    ``database`` is a DATABASES entry; the media come from the folder
+    ``media_root`` or else from ``media_storage`` (object storage); both None
+    leaves them out. The directory appears under its final name only when it
+    is complete and checked.
     """
     created_at = datetime.now(tz=UTC)
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -84,10 +99,16 @@ def backup_create(*, output_dir: Path, database: dict, media_root: Path | None) 
             },
             "media": None,
         }
-        if media_root is not None:
+        if media_root is not None or media_storage is not None:
             archive = work / MEDIA_ARCHIVE
-            checksums = archive_media(media_root, archive)
+            if media_root is not None:
+                checksums = archive_media(media_root, archive)
+                source = os.fspath(media_root)
+            else:
+                checksums = archive_storage_media(media_storage, archive)
+                source = storage_label(media_storage)
             manifest["media"] = {
+                "source": source,
                 "file": archive.name,
                 "sha256": file_sha256(archive),
                 "size": archive.stat().st_size,
@@ -191,13 +212,17 @@ def backup_restore(
     path: Path,
     database: dict,
     media_root: Path | None,
+    media_storage: Storage | None = None,
     checked_manifest: dict | None = None,
 ) -> RestoreReport:
-    """Restore the backup at ``path`` into ``database`` and ``media_root``.
+    """Restore the backup at ``path`` into ``database`` and the media folder
+    ``media_root`` or else ``media_storage`` (object storage).
 
     Checks the whole backup first (``backup_check``; not again when the
     caller passes the manifest that check returned) and changes nothing if it
-    does not check out. Afterwards compares row counts and media checksums
+    does not check out. Into object storage, every file is uploaded before
+    the database is restored, and objects not in the backup are removed only
+    after both succeeded. Afterwards compares row counts and media checksums
     with the manifest; differences are in ``RestoreReport.problems``.
     """
     manifest = checked_manifest or backup_check(path=path)
@@ -208,6 +233,36 @@ def backup_restore(
             f"{database_label(database)}; nothing was changed."
         )
     report = RestoreReport()
+    media = manifest["media"]
+    to_storage = bool(media) and media_root is None and media_storage is not None
+    if to_storage:
+        uploaded = upload_media(path / media["file"], media_storage)
+    _restore_database(report, manifest, path, database)
+
+    if media and media_root is not None:
+        report.media_removed = extract_media(path / media["file"], media_root)
+        report.media_files = len(media["files"])
+        report.problems += compare_checksums(
+            media["files"], media_checksums(media_root), where=os.fspath(media_root)
+        )
+    elif to_storage:
+        report.media_removed = remove_other_objects(media_storage, uploaded)
+        report.media_files = len(media["files"])
+        report.problems += compare_checksums(
+            media["files"],
+            storage_checksums(media_storage),
+            where=storage_label(media_storage),
+        )
+    elif media:
+        report.notes.append("Media files were not restored (--no-media).")
+    else:
+        report.notes.append("The backup holds no media files.")
+    return report
+
+
+def _restore_database(
+    report: RestoreReport, manifest: dict, path: Path, database: dict
+) -> None:
     restore_database(database, path / manifest["database"]["file"])
     expected_counts = manifest["database"]["tables"]
     counts = database_row_counts(database)
@@ -222,16 +277,3 @@ def backup_restore(
         report.notes.append(
             "Tables not in the backup (left as they are): " + ", ".join(extra_tables)
         )
-
-    media = manifest["media"]
-    if media and media_root is not None:
-        report.media_removed = extract_media(path / media["file"], media_root)
-        report.media_files = len(media["files"])
-        report.problems += compare_checksums(
-            media["files"], media_checksums(media_root), where=os.fspath(media_root)
-        )
-    elif media:
-        report.notes.append("Media files were not restored (no media folder given).")
-    else:
-        report.notes.append("The backup holds no media files.")
-    return report

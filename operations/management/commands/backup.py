@@ -4,7 +4,8 @@
     python manage.py backup --output /srv/backups
 
 The new directory ``backup-<UTC time>/`` holds the database dump, media.tar.gz
-and manifest.json (row counts, checksums). Its path is the last line printed.
+(the files of MEDIA_ROOT, or of the object storage when media live there) and
+manifest.json (row counts, checksums). Its path is the last line printed.
 ``scripts/backup.sh`` wraps this for cron and keeps the newest BACKUP_KEEP.
 """
 
@@ -17,7 +18,7 @@ from operations.backups import BackupError
 from operations.backups.cli import (
     add_target_arguments,
     target_database,
-    target_media_root,
+    target_media,
 )
 from operations.backups.database import database_label
 from operations.backups.services import backup_create
@@ -38,14 +39,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         database = target_database(options)
-        media_root = target_media_root(options, warn=self.stderr.write)
+        media = target_media(options)
         output = options["output"] or Path(settings.BACKUP_DIR)
         self.stdout.write(f"Backing up {database_label(database)}")
-        if media_root is not None:
-            self.stdout.write(f"and the media files in {media_root}")
+        if media.label:
+            self.stdout.write(f"and {media.label}")
         try:
             path = backup_create(
-                output_dir=output, database=database, media_root=media_root
+                output_dir=output,
+                database=database,
+                media_root=media.root,
+                media_storage=media.storage,
             )
         except (BackupError, OSError) as error:
             raise CommandError(f"Backup failed: {error}") from error

@@ -4,9 +4,10 @@
     python manage.py restore backups/backup-20260101T020000Z --yes   # no question
 
 The whole backup is checked before anything changes; afterwards row counts
-and media checksums are compared with the manifest. The media folder ends up
-holding exactly the backup's files (files added since are removed). Stop the
-web containers (or workers) during a restore.
+and media checksums are compared with the manifest. The media folder (or the
+object storage, when media live there) ends up holding exactly the backup's
+files (files added since are removed; on object storage only after every
+upload succeeded). Stop the web containers (or workers) during a restore.
 """
 
 import sys
@@ -20,7 +21,7 @@ from operations.backups.cli import (
     add_target_arguments,
     checked_backup,
     target_database,
-    target_media_root,
+    target_media,
 )
 from operations.backups.database import database_label
 from operations.backups.services import backup_restore
@@ -41,11 +42,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = options["path"]
         database = target_database(options)
-        media_root = target_media_root(options, warn=self.stderr.write)
+        media = target_media(options)
         manifest = checked_backup(path, refusal="\nNothing was changed.")
         target = database_label(database)
-        if media_root is not None:
-            target += f" and the media files in {media_root}"
+        if media.label:
+            target += f" and {media.label}"
         self.stdout.write(f"Backup of {manifest['created_at']} → {target}")
         if not options["yes"]:
             self._confirm(target)
@@ -53,7 +54,8 @@ class Command(BaseCommand):
             report = backup_restore(
                 path=path,
                 database=database,
-                media_root=media_root,
+                media_root=media.root,
+                media_storage=media.storage,
                 checked_manifest=manifest,
             )
         except (BackupError, OSError) as error:
@@ -63,8 +65,12 @@ class Command(BaseCommand):
         for note in report.notes:
             self.stdout.write(note)
         if report.media_removed:
+            where = "object(s) from the storage" if media.storage else "file(s)"
             self.stdout.write(
-                f"Removed {len(report.media_removed)} media file(s) not in the backup."
+                f"Removed {len(report.media_removed)} media {where} not in the "
+                "backup: "
+                + ", ".join(report.media_removed[:20])
+                + (" …" if len(report.media_removed) > 20 else "")
             )
         if report.problems:
             raise CommandError(
