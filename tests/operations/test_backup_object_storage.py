@@ -295,7 +295,7 @@ def test_media_root_means_a_local_folder_and_no_media_leaves_the_bucket_alone(
     assert manifest["media"]["files"] == sha(files)
     assert json.loads((without_media / "manifest.json").read_text())["media"] is None
     output = restore(without_media, site_database)
-    assert "not restored" in output
+    assert "The backup holds no media files" in output
     assert objects(bucket) == sha(MEDIA)
 
     # A backup of a folder restores into the bucket (moving media to S3).
