@@ -7,7 +7,8 @@
 #   docker compose exec -T web scripts/backup.sh          # in the container
 #
 # Arguments go on to `manage.py backup` (e.g. --no-media). The environment
-# must be the site's (DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT, ...).
+# must be the site's (DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT or the
+# MEDIA_S3_* variables: with media on S3 the bucket's objects are backed up).
 set -eu
 cd "$(dirname "$0")/.."
 
