@@ -2,7 +2,8 @@
 
 A backup is a directory ``backup-<UTC time>/`` holding the database
 (``database.dump`` from pg_dump, or ``database.sqlite3`` from SQLite's backup
-API), the media files as ``media.tar.gz`` and ``manifest.json`` with row
+API), the media files as ``media.tar.gz`` (from MEDIA_ROOT, or from object
+storage through Django's storage API: ``storage_media``) and ``manifest.json`` with row
 counts and SHA-256 checksums, so that a backup can be checked without
 restoring it and a restore can prove that it brought everything back.
 The management commands ``backup``, ``restore`` and ``verify_backup`` call
