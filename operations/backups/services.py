@@ -33,6 +33,7 @@ from .media import (
     file_sha256,
     media_checksums,
 )
+from .references import referenced_media
 from .storage_media import (
     archive_storage_media,
     remove_other_objects,
@@ -109,6 +110,8 @@ def backup_create(
                 source = storage_label(media_storage)
             manifest["media"] = {
                 "source": source,
+                # Named in the database but not among the media: lost files.
+                "missing": sorted(referenced_media(database) - checksums.keys()),
                 "file": archive.name,
                 "sha256": file_sha256(archive),
                 "size": archive.stat().st_size,

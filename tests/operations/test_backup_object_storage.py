@@ -111,6 +111,7 @@ def sha(files: dict[str, bytes]) -> dict[str, str]:
 
 def backup(tmp_path: Path, url: str, **options) -> Path:
     out = io.StringIO()
+    options.setdefault("stderr", io.StringIO())
     call_command(
         "backup", output=tmp_path / "backups", database_url=url, stdout=out, **options
     )
@@ -142,6 +143,11 @@ def add_media_rows(url: str) -> None:
         "width, height, created_at, file_hash, credit) "
         "SELECT id, 'Hafen', 'original_images/hafen.jpg', '', 1600, 900, "
         "CURRENT_TIMESTAMP, '', '' FROM wagtailcore_collection WHERE depth = 1",
+        # A document whose object was lost before the backup.
+        "INSERT INTO core_sitedocument (collection_id, title, file, created_at, "
+        "file_size, file_hash, accessible, extracted_text, awaits_publication) "
+        "SELECT id, 'Verloren', 'documents/verloren.pdf', CURRENT_TIMESTAMP, "
+        "10, '', TRUE, '', FALSE FROM wagtailcore_collection WHERE depth = 1",
     )
 
 
@@ -157,12 +163,16 @@ def test_round_trip_brings_back_every_object_and_the_rows(
     counts_before = row_counts(url)
     assert objects(bucket) == sha(MEDIA)
 
-    path = backup(tmp_path, url)
+    warnings = io.StringIO()
+    path = backup(tmp_path, url, stderr=warnings)
 
     manifest = json.loads((path / "manifest.json").read_text())
     assert manifest["media"]["files"] == sha(MEDIA)
     assert manifest["media"]["source"] == f"S3Storage bucket {bucket.bucket_name}"
-    assert manifest["database"]["tables"]["core_sitedocument"] == 2
+    assert manifest["media"]["missing"] == ["documents/verloren.pdf"]
+    assert "1 media file(s) named in the database" in warnings.getvalue()
+    assert "documents/verloren.pdf" in warnings.getvalue()
+    assert manifest["database"]["tables"]["core_sitedocument"] == 3
     verified = io.StringIO()
     call_command("verify_backup", str(path), stdout=verified)
     assert f"{len(MEDIA)} media files" in verified.getvalue()
@@ -174,7 +184,7 @@ def test_round_trip_brings_back_every_object_and_the_rows(
     fill(bucket, {"documents/neu-hochgeladen.pdf": b"%PDF-1.4 neu", "x/y/z.txt": b"z"})
     run_sql(
         url,
-        "DELETE FROM core_sitedocument WHERE title = 'Jahresbericht'",
+        "DELETE FROM core_sitedocument WHERE title IN ('Jahresbericht', 'Verloren')",
         "UPDATE core_sitedocument SET title = 'Überschrieben'",
         "DELETE FROM core_siteimage",
     )

@@ -21,7 +21,7 @@ from operations.backups.cli import (
     target_media,
 )
 from operations.backups.database import database_label
-from operations.backups.services import backup_create
+from operations.backups.services import backup_create, backup_load_manifest
 
 
 class Command(BaseCommand):
@@ -53,5 +53,13 @@ class Command(BaseCommand):
             )
         except (BackupError, OSError) as error:
             raise CommandError(f"Backup failed: {error}") from error
+        missing = (backup_load_manifest(path=path)["media"] or {}).get("missing")
+        if missing:
+            self.stderr.write(
+                f"Warning: {len(missing)} media file(s) named in the database are "
+                "not in the media (not backed up, already lost): "
+                + ", ".join(missing[:20])
+                + (" …" if len(missing) > 20 else "")
+            )
         self.stdout.write(self.style.SUCCESS("Backup complete and checked:"))
         self.stdout.write(str(path))
