@@ -81,6 +81,10 @@ def _remember_served_document(sender, instance, request, **kwargs):
 def serve_document(request, document_id: int, document_filename: str):
     try:
         response = wagtail_serve(request, document_id, document_filename)
+    except FileNotFoundError as error:
+        # The row is there, its file is not (lost from the media folder or
+        # the bucket): the reader gets the site's 404, not a server error.
+        raise Http404("The document's file is missing.") from error
     except Http404:
         document = get_document_model().objects.filter(pk=document_id).first()
         if (

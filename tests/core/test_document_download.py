@@ -183,6 +183,14 @@ def test_unknown_document_is_not_found(client, document):
     assert response.status_code == 404
 
 
+def test_document_whose_file_is_gone_is_not_found(client, document):
+    default_storage.delete(document.file.name)
+
+    response = client.get(document.url)
+
+    assert response.status_code == 404
+
+
 def test_private_collection_still_asks_for_the_password(client, make_document):
     internal = Collection.get_first_root_node().add_child(name="Intern")
     CollectionViewRestriction.objects.create(
