@@ -61,7 +61,20 @@ def warm(url: str, context: ssl.SSLContext, times: int = 4) -> None:
             response.read()
 
 
-def lighthouse(url: str, chrome: str, output: Path) -> dict:
+def lighthouse(url: str, chrome: str, output: Path, attempts: int = 3) -> dict:
+    """One Lighthouse run; on a busy machine Chromium's trace sometimes fails
+    (NO_NAVSTART, NO_FCP): such a run is repeated, up to ``attempts`` times."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return _lighthouse(url, chrome, output)
+        except subprocess.CalledProcessError:
+            if attempt == attempts:
+                raise
+            sys.stderr.write(f"Lighthouse failed on {url}, trying again\n")
+    raise AssertionError("unreachable")
+
+
+def _lighthouse(url: str, chrome: str, output: Path) -> dict:
     command = [
         shutil.which("npx") or "npx",
         "--yes",

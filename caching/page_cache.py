@@ -18,12 +18,12 @@ What is never cached:
   (downloads), responses that set a cookie (a page with a form renders a CSRF
   token, so Django sets the CSRF cookie: such pages are always rendered afresh
   and nobody gets another visitor's token), ``Cache-Control`` private /
-  no-cache / no-store, a used CSP nonce, ``Vary`` on anything but language
-  and cookie, previews.
+  no-cache / no-store, a used CSP nonce, ``Vary`` on anything but language,
+  Save-Data and cookie, previews.
 
-The key is scheme, host, full path with query string, and the active
-language. A page may shorten its own lifetime with ``limit_page_cache`` (the
-"jetzt geöffnet" status does, until the status next changes).
+The key is scheme, host, path with query string, language and Save-Data
+(``caching.save_data``). A page may shorten its own lifetime with
+``limit_page_cache`` ("jetzt geöffnet" does, until the status changes).
 
 Purging (``purge_page_cache``; wired to publishing and model signals in
 ``caching.cache_purge``) does not look for keys: every entry carries the
@@ -37,12 +37,11 @@ generation: a purge reaches only the process that handled the save, the others
 catch up within ``PAGE_CACHE_SECONDS`` -- use Redis with several workers.
 
 Fragments (``cached_fragment`` for data, ``cached_render`` and the
-``{% fragment_cache %}`` tag for HTML) are what a page that is *not* served
-whole from the cache reuses: the site settings, the header menu, the footer,
-a page's rendered body, its head meta. Their keys contain the generation, so
-the same purge drops them; they live at most ``FRAGMENT_CACHE_SECONDS``
-(default 300, 0 turns them off), which also bounds how long a process with the
-local-memory cache shows them after another process purged.
+``{% fragment_cache %}`` tag for HTML) are what a page *not* served whole
+from the cache reuses: site settings, header menu, footer, a page's body and
+head meta. Their keys contain the generation, so the same purge drops them;
+they live at most ``FRAGMENT_CACHE_SECONDS`` (default 300, 0: off), which
+bounds how long a local-memory process shows them after another purged.
 """
 
 from __future__ import annotations
@@ -68,6 +67,7 @@ from django.utils.cache import (
 )
 
 from caching.request_memo import request_memo
+from caching.save_data import saves_data, vary_on_save_data
 
 logger = logging.getLogger(__name__)
 
@@ -80,13 +80,11 @@ MISSING = object()
 # Longer query strings are answered, but never cached: nobody shares such a
 # link, and they would only fill the cache.
 MAX_QUERY_STRING_LENGTH = 512
-# Paths outside the page cache besides the admin and the API (see module
-# docstring).
+# Paths outside the page cache besides the admin and the API (see docstring).
 EXCLUDED_PATH_PREFIXES = ("/healthz", "/readyz", "/dokumente/")
-# Vary headers the key covers: the language is part of it, and a cookie never
-# changes a stored page (requests with a session or messages cookie bypass the
-# cache, and a page that uses the CSRF cookie sets it, so it is not stored).
-HARMLESS_VARY = ("accept-language", "cookie")
+# Vary headers the key covers (language, Save-Data), and cookie: a session or
+# messages cookie bypasses the cache, a page setting the CSRF cookie is not kept.
+HARMLESS_VARY = ("accept-language", "cookie", "save-data")
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
 # Headers that belong to one response, not to the stored page.
 NOT_STORED_HEADERS = {"set-cookie", "x-cache", "cache-control", "date", "expires"}
@@ -267,7 +265,7 @@ def _request_is_cacheable(request) -> bool:
 
 
 def page_cache_key(request) -> str:
-    """Scheme, host, path, query string and language, hashed."""
+    """Scheme, host, path, query string and language, hashed; Save-Data apart."""
     parts = (
         request.scheme,
         request.get_host(),
@@ -275,7 +273,7 @@ def page_cache_key(request) -> str:
         translation.get_language() or "",
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return PAGE_KEY_PREFIX + digest
+    return PAGE_KEY_PREFIX + digest + (":save-data" if saves_data(request) else "")
 
 
 def _cache_control_allows_storing(response) -> bool:
@@ -328,6 +326,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return vary_on_save_data(self._respond(request))
+
+    def _respond(self, request):
         if not _request_is_cacheable(request):
             response = self.get_response(request)
             if _has_session(request) and not response.has_header("Cache-Control"):
