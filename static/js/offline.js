@@ -48,6 +48,7 @@
                     return false;
                 }
                 seen[key] = true;
+                page.path = key;
                 return inLanguage(url.pathname, list);
             });
             if (!own.length) {
@@ -61,7 +62,7 @@
                 var link = document.createElement("a");
                 link.className = "kern-link";
                 link.dir = "auto";
-                link.href = page.url;
+                link.setAttribute("href", page.path);
                 link.textContent = page.title.split(" – ")[0];
                 item.append(link);
                 return item;
