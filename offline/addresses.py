@@ -44,8 +44,9 @@ BYPASS_PATHS = ["/django-admin/", "/sw.js", "/healthz", "/readyz", "/dokumente/"
 FORM_URL_NAMES = ["alerts:subscribe"]
 # Never kept with a query string: results of what the reader typed.
 QUERY_URL_NAMES = ["site_search:search"]
-# Parts of a path that mark a form's result page (barrier report's thanks).
-FORM_PATH_PARTS = ["/barriere-melden/", "/rueckmeldung/"]
+# Parts of a path that mark a form's result page (the form pages themselves
+# carry a CSRF token, which the worker never keeps, wherever they are).
+FORM_PATH_PARTS = ["/barriere-melden/danke/", "/rueckmeldung/danke/"]
 
 
 def language_prefix(code: str) -> str:

@@ -167,3 +167,24 @@ def test_after_a_publish_the_next_online_visit_shows_the_new_page(reader, admin_
     page.wait_for_function("() => document.documentElement.dataset.offlineReady")
     page.context.set_offline(True)
     assert heading(open_offline(page, path)) == new_title
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_the_offline_page_has_no_axe_violations_on_a_phone(
+    browser, editor_server, lang
+):
+    from tests.browser.test_accessibility import axe_violations, report
+
+    # axe is injected as a script; the site's CSP would (rightly) block it.
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": 740}, bypass_csp=True
+    )
+    try:
+        page = context.new_page()
+        path = "/offline/" if lang == "de" else f"/{lang}/offline/"
+        page.goto(editor_server.url + path, wait_until="load")
+        found = {path: violations} if (violations := axe_violations(page)) else {}
+    finally:
+        context.close()
+
+    assert not found, report(found)

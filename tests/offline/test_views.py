@@ -116,7 +116,8 @@ def test_the_worker_never_keeps_forms_search_admin_api(client, site_pages):
     for prefix in PREFIXES.values():
         assert f"{prefix}benachrichtigungen/" in rules["forms"]
         assert f"{prefix}suche/" in rules["withQuery"]
-    assert "/barriere-melden/" in rules["formParts"]
+    assert "/barriere-melden/danke/" in rules["formParts"]
+    assert "/rueckmeldung/danke/" in rules["formParts"]
     assert config["timeout"] == 3000
     assert re.fullmatch(r"[0-9a-f]{16}", config["version"])
 
