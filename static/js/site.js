@@ -101,7 +101,9 @@
                 type: "page",
                 url: window.location.href,
                 controlled: controlled,
-                assets: assets
+                assets: assets,
+                // Save-Data: keep only the offline page and what is read.
+                saveData: Boolean(navigator.connection && navigator.connection.saveData)
             });
         }).catch(function () {});
     }

@@ -9,8 +9,8 @@
  * Static files: hashed names are kept for good (cache first), others are
  * asked for first.
  * Per language, when a reader opens its first page there (site.js sends a
- * "page" message): its home, office, help and offline pages, its CSS, JS and
- * fonts. Caches are named after the deploy's version; older ones are deleted
+ * "page" message): its home, office, help and offline pages (only the
+ * offline page with Save-Data), its CSS, JS and fonts. Caches are named after the deploy's version; older ones are deleted
  * when a new worker takes over.
  */
 "use strict";
@@ -267,7 +267,9 @@ function keepLanguage(message) {
     }).map(function (address) {
         return new URL(address, self.location.origin).pathname;
     });
-    var pages = own.pages.concat([own.offline]);
+    // A reader who asks to save data (Save-Data) gets no key pages fetched
+    // ahead: the offline page (with the office's phone) and what they read.
+    var pages = message.saveData ? [own.offline] : own.pages.concat([own.offline]);
     if (!message.controlled && !bypassed(url) && !neverKept(url)) {
         pages.push(url.pathname + url.search);
     }
