@@ -118,8 +118,13 @@ def never_cached() -> dict:
 def worker_config(request) -> dict:
     """Everything ``templates/offline/sw.js`` needs, kept until the next
     purge (publishing, moving a page)."""
+    # The deploy's static manifest is part of the key: a new deploy never
+    # gets the hashed file names of the one before.
+    manifest = getattr(staticfiles_storage, "manifest_hash", "")
     return cached_fragment(
-        "offline-worker", (request.get_host(),), lambda: _build_config(request)
+        "offline-worker",
+        (request.get_host(), manifest),
+        lambda: _build_config(request),
     )
 
 
