@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from caching import routing
 from core.media import serve_image
 from figures.sitemaps import IndicatorSitemap
+from offline.views import service_worker
 from operations.health import healthz, readyz
 from pages.sitemaps import SiteSitemap
 from pages.views import robots_txt
@@ -31,6 +32,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # At the root: a service worker's scope is its own folder and below.
+    path("sw.js", service_worker, name="service_worker"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
 ]
@@ -53,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("suche/", include("site_search.urls")),
     path("zahlen/", include("figures.urls")),
     path("benachrichtigungen/", include("alerts.urls")),
+    path("", include("offline.urls")),
     # Wagtail's front-end URLs; its page serving (same pattern, same name)
     # with the site and the page for a path kept in the fragment cache.
     *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),

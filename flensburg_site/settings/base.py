@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "responsibility",
     "contacts",
     "figures",
+    "offline",
     "site_search",
     "api",
     "link_check",

@@ -76,11 +76,44 @@
         });
     }
 
+    // Offline reading (offline app): the service worker at /sw.js keeps this
+    // language's key pages and every page read. Told about each page once it
+    // controls it; it answers when the language is kept, which the page
+    // notes as data-offline-ready="<language>" on <html>.
+    function setUpServiceWorker() {
+        if (!("serviceWorker" in navigator) || !window.isSecureContext) {
+            return;
+        }
+        var worker = navigator.serviceWorker;
+        var controlled = Boolean(worker.controller);
+        worker.addEventListener("message", function (event) {
+            if (event.data && event.data.type === "offline-ready") {
+                document.documentElement.dataset.offlineReady = event.data.language;
+            }
+        });
+        worker.register("/sw.js", { scope: "/" }).then(function () {
+            return worker.ready;
+        }).then(function (registration) {
+            var assets = performance.getEntriesByType("resource").map(function (entry) {
+                return entry.name;
+            });
+            registration.active.postMessage({
+                type: "page",
+                url: window.location.href,
+                controlled: controlled,
+                assets: assets,
+                // Save-Data: keep only the offline page and what is read.
+                saveData: Boolean(navigator.connection && navigator.connection.saveData)
+            });
+        }).catch(function () {});
+    }
+
     function start() {
         setUpMenu();
         setUpLanguageSwitcher();
         focusErrorSummary();
         setUpPrintButtons();
+        setUpServiceWorker();
     }
 
     if (document.readyState === "loading") {

@@ -36,6 +36,7 @@ PAGE_TYPES = [
     "/suche/?q=Wohnungen",  # search results
     "/suche/?q=Xylophon",  # search without results
     "/fluechtlinge-in-flensburg/rechte/handzettel/",  # handout
+    "/offline/",  # what the service worker shows for a page it has not kept
     "/gibt-es-nicht/",  # 404
 ]
 # Pages that answer with an error status on purpose.

@@ -23,7 +23,7 @@ LAYERS = [
     ["operations", "admin_security"],
     ["contacts", "figures"],
     ["pages"],
-    ["integration_checkup", "events", "news", "responsibility"],
+    ["integration_checkup", "events", "news", "responsibility", "offline"],
     ["site_search", "api", "editorial", "link_check", "alerts"],
     ["demo"],
     ["flensburg_site"],
