@@ -62,6 +62,7 @@ class Target:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"not an http(s) address: {base_url!r}")
         self.scheme, self.netloc = parts.scheme, parts.netloc
+        self.hostname = parts.hostname
         self.prefix = parts.path.rstrip("/")
         self.timeout = timeout
         self.headers = {"Host": self.netloc, "User-Agent": USER_AGENT}
@@ -133,7 +134,8 @@ class Target:
         """The path (with query) of a sitemap address on the public host,
         relative to the base URL's path; None for other hosts."""
         parts = urlsplit(location)
-        if parts.netloc and parts.netloc != self.netloc:
+        # The host name only: behind a proxy the site may name another port.
+        if parts.hostname and parts.hostname != self.hostname:
             return None
         path = parts.path or "/"
         if self.prefix and path.startswith(self.prefix):
