@@ -124,7 +124,9 @@ def _main_config(base: Path) -> str:
 daemon off;
 pid {base}/nginx.pid;
 error_log {base}/error.log warn;
-events {{ worker_connections 256; }}
+# As the nginx image has it: a proxied request holds two connections (the
+# client's and the upstream's), so 200 clients need more than 256.
+events {{ worker_connections 1024; }}
 http {{
     types {{
         text/html html; text/css css; application/javascript js;
