@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import json
 import logging
 import os
 import re
@@ -48,6 +49,20 @@ GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 BUCKET = "flensburg-media"
 S3_KEY, S3_SECRET, S3_REGION = "testing", "testing", "us-east-1"
+PUBLIC_IMAGES = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": [
+                f"arn:aws:s3:::{BUCKET}/images/*",
+                f"arn:aws:s3:::{BUCKET}/original_images/*",
+            ],
+        }
+    ],
+}
 # Variables of the calling environment that must not reach the cluster.
 FOREIGN = re.compile(
     r"^(DJANGO_|DATABASE_|REDIS_|TEST_REDIS|MEDIA_|AWS_|PYTEST|STATIC_ROOT|"
@@ -234,6 +249,9 @@ def _s3() -> Iterator[tuple[str, object]]:
             region_name=S3_REGION,
         )
         client.create_bucket(Bucket=BUCKET)
+        # As the README's production bucket: images public, documents not
+        # (those only through the app's serve view, which reads them itself).
+        client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_IMAGES))
         yield endpoint, client
     finally:
         server.stop()
@@ -407,10 +425,13 @@ def local_cluster(
 
 
 if __name__ == "__main__":  # pragma: no cover - by hand
+    # SIGTERM (and SIGINT, ignored in background jobs) end the block cleanly:
+    # servers and nginx stopped, the database dropped.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: sys.exit(0))
     started = time.monotonic()
     with local_cluster() as running:
         print(f"up in {time.monotonic() - started:.1f} s: {running.url}")
         print("seconds per step:", running.timings)
         print("servers:", *running.server_urls, "S3:", running.s3_endpoint)
-        with contextlib.suppress(KeyboardInterrupt):
-            signal.pause()
+        signal.pause()

@@ -22,6 +22,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -116,6 +117,14 @@ def _wait_for_port(port: int, process: subprocess.Popen, error_log: Path) -> Non
     raise NginxError("nginx did not start listening")
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    """nginx gets SIGTERM when the process that started it dies (Linux)."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PDEATHSIG
+
+
 def _main_config(base: Path) -> str:
     # As root, the workers would otherwise run as "nobody" and not see a
     # private temporary directory.
@@ -196,7 +205,9 @@ def local_nginx(
     )
     if check.returncode != 0:
         raise NginxError(check.stderr)
-    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
+    )
     try:
         _wait_for_port(https_port, process, base / "error.log")
         _wait_for_port(http_port, process, base / "error.log")

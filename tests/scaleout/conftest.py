@@ -29,6 +29,7 @@ import os
 import re
 from email.utils import parsedate_to_datetime
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -36,6 +37,8 @@ import pytest
 from scripts.local_nginx import NGINX, OPENSSL
 
 ORIGIN = "https://localhost"
+# The project's own media folder (MEDIA_ROOT's default): must not grow.
+ROOT_MEDIA = Path(__file__).resolve().parents[2] / "media"
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
