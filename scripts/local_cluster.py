@@ -10,6 +10,7 @@ with the production settings (each in a process group of its own, so
 database is dropped when the block ends; the servers also die with the
 process that started them (Linux). Static files are collected once per
 source state into a shared temporary folder (about 40 s the first time).
+The shared services are in scripts/cluster_services.py.
 Direct requests to a server need ``cluster.direct_headers`` (Host: localhost,
 X-Forwarded-Proto: https), as nginx sends them::
 
@@ -26,8 +27,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import json
-import logging
 import os
 import re
 import secrets
@@ -41,28 +40,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.cluster_services import (
+    BUCKET,
+    S3_KEY,
+    S3_REGION,
+    S3_SECRET,
+    postgres_database,
+    redis_database,
+    s3_server,
+)
 from scripts.local_nginx import SERVER_NAME, free_port, local_nginx
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
-POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
-BUCKET = "flensburg-media"
-S3_KEY, S3_SECRET, S3_REGION = "testing", "testing", "us-east-1"
-PUBLIC_IMAGES = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "s3:GetObject",
-            "Resource": [
-                f"arn:aws:s3:::{BUCKET}/images/*",
-                f"arn:aws:s3:::{BUCKET}/original_images/*",
-            ],
-        }
-    ],
-}
 # Variables of the calling environment that must not reach the cluster.
 FOREIGN = re.compile(
     r"^(DJANGO_|DATABASE_|REDIS_|TEST_REDIS|MEDIA_|AWS_|PYTEST|STATIC_ROOT|"
@@ -198,65 +189,6 @@ def collected_static(env: dict[str, str]) -> Path:
     return target
 
 
-def _psql(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as connection:
-        connection.execute(sql)
-
-
-@contextlib.contextmanager
-def _database(name: str) -> Iterator[str]:
-    _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    _psql(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgres://postgres@127.0.0.1:5432/{name}"
-    finally:
-        _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@contextlib.contextmanager
-def _redis(url: str) -> Iterator[str]:
-    import redis
-
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    try:
-        yield url
-    finally:
-        with contextlib.suppress(redis.RedisError):
-            client.flushdb()
-        client.close()
-
-
-@contextlib.contextmanager
-def _s3() -> Iterator[tuple[str, object]]:
-    import boto3
-    from moto.server import ThreadedMotoServer
-
-    port = free_port()
-    # Not a line per S3 request on stderr.
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    endpoint = f"http://127.0.0.1:{port}"
-    try:
-        client = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            aws_access_key_id=S3_KEY,
-            aws_secret_access_key=S3_SECRET,
-            region_name=S3_REGION,
-        )
-        client.create_bucket(Bucket=BUCKET)
-        # As the README's production bucket: images public, documents not
-        # (those only through the app's serve view, which reads them itself).
-        client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_IMAGES))
-        yield endpoint, client
-    finally:
-        server.stop()
-
-
 def _start_server(
     env: dict[str, str], log: Path, bind: str = "127.0.0.1:0"
 ) -> tuple[subprocess.Popen, str]:
@@ -357,9 +289,9 @@ def local_cluster(
     processes: list[subprocess.Popen] = []
     try:
         with (
-            _s3() as (s3_endpoint, s3),
-            _database(database) as database_url,
-            _redis(redis_url),
+            s3_server() as (s3_endpoint, s3),
+            postgres_database(database) as database_url,
+            redis_database(redis_url),
         ):
             common = cluster_env(
                 database_url=database_url,
