@@ -33,7 +33,8 @@ import pytest
 
 from tests.scaleout.conftest import ROOT_MEDIA, Visitor, csrf_token
 
-pytestmark = pytest.mark.database
+# One worker starts the cluster for all of them under `--dist loadgroup`.
+pytestmark = [pytest.mark.database, pytest.mark.xdist_group("scaleout")]
 
 PASSWORD = "ein-sicheres-Passwort-für-die-Skalierung"
 MENU_SLUG = "wie-kann-geholfen-werden"
