@@ -18,7 +18,8 @@ nginx (round robin). Proven through each server directly and the balancer:
   report's rate limit counts submissions across both (5 per hour, not 10).
 
 The propagation time (A's publish answer to B's first fresh answer) and the
-cluster's start-up time are printed (``-s``); NOTES record them.
+cluster's start-up time are printed (``-s``); NOTES-scale-h1.md records them,
+and how each test was shown to fail (conftest: ``SCALEOUT_SERVER_B_ENV``).
 """
 
 from __future__ import annotations
