@@ -9,6 +9,11 @@ test (tests/flensburg_site/test_proxy_config.py) and the Lighthouse bench
 
     with local_nginx(upstream="127.0.0.1:8001", base=tmp) as proxy:
         proxy.https_port, proxy.certificate
+
+``upstream`` may also be a list of "host:port": the template's line with
+``${NGINX_UPSTREAM}`` is then repeated once per app server, with the same
+parameters on each line, as Docker's DNS gives nginx every container of a
+scaled service (scripts/local_cluster.py balances over several gunicorns).
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +49,21 @@ class LocalNginx:
     base: Path
 
 
-def render_template(values: dict[str, str]) -> str:
-    """Fill in ${NAME} as the nginx image's envsubst does; every one must be known."""
+def render_template(values: dict[str, str], *, upstreams: Sequence[str] = ()) -> str:
+    """Fill in ${NAME} as the nginx image's envsubst does; every one must be known.
+
+    With ``upstreams``, the line naming ${NGINX_UPSTREAM} comes once per
+    upstream (``values`` then needs no NGINX_UPSTREAM)."""
     text = TEMPLATE.read_text()
+    if upstreams:
+        text = re.sub(
+            r"^.*\$\{NGINX_UPSTREAM\}.*\n",
+            lambda line: "".join(
+                line[0].replace("${NGINX_UPSTREAM}", upstream) for upstream in upstreams
+            ),
+            text,
+            flags=re.MULTILINE,
+        )
     names = set(re.findall(r"\$\{(\w+)\}", text))
     if names != set(values):
         raise NginxError(f"placeholders {sorted(names)} vs values {sorted(values)}")
@@ -98,6 +117,14 @@ def _wait_for_port(port: int, process: subprocess.Popen, error_log: Path) -> Non
     raise NginxError("nginx did not start listening")
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    """nginx gets SIGTERM when the process that started it dies (Linux)."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PDEATHSIG
+
+
 def _main_config(base: Path) -> str:
     # As root, the workers would otherwise run as "nobody" and not see a
     # private temporary directory.
@@ -106,7 +133,9 @@ def _main_config(base: Path) -> str:
 daemon off;
 pid {base}/nginx.pid;
 error_log {base}/error.log warn;
-events {{ worker_connections 256; }}
+# As the nginx image has it: a proxied request holds two connections (the
+# client's and the upstream's), so 200 clients need more than 256.
+events {{ worker_connections 1024; }}
 http {{
     types {{
         text/html html; text/css css; application/javascript js;
@@ -114,7 +143,9 @@ http {{
         image/svg+xml svg; application/pdf pdf; text/plain txt;
     }}
     default_type application/octet-stream;
-    access_log {base}/access.log;
+    # Which app server answered, for tests of several upstreams.
+    log_format upstream '$remote_addr "$request" $status $upstream_addr';
+    access_log {base}/access.log upstream;
     client_body_temp_path {base}/body;
     proxy_temp_path {base}/proxy;
     fastcgi_temp_path {base}/fastcgi;
@@ -126,9 +157,12 @@ http {{
 
 
 @contextlib.contextmanager
-def local_nginx(*, upstream: str, base: Path, media_root: Path | None = None):
+def local_nginx(
+    *, upstream: str | Sequence[str], base: Path, media_root: Path | None = None
+):
     """nginx with the deployment's configuration in front of ``upstream``
-    (host:port), its files in ``base``; stopped when the block ends."""
+    (host:port, or a list of them: round robin), its files in ``base``;
+    stopped when the block ends."""
     if NGINX is None or OPENSSL is None:
         raise NginxError("nginx and openssl are needed (Debian: nginx-light, openssl)")
     media_root = media_root or base / "media"
@@ -140,17 +174,20 @@ def local_nginx(*, upstream: str, base: Path, media_root: Path | None = None):
         (base / temp).mkdir(exist_ok=True)
     cert, key = self_signed_certificate(base)
     http_port, https_port = free_port(), free_port()
+    upstreams = [upstream] if isinstance(upstream, str) else list(upstream)
+    if not upstreams:
+        raise NginxError("no upstream")
     site = render_template(
         {
             "NGINX_SERVER_NAME": SERVER_NAME,
             "NGINX_HTTP_LISTEN": f"127.0.0.1:{http_port}",
             "NGINX_HTTPS_LISTEN": f"127.0.0.1:{https_port}",
-            "NGINX_UPSTREAM": upstream,
             "NGINX_MEDIA_ROOT": str(media_root),
             "NGINX_ACME_ROOT": str(base / "acme"),
             "NGINX_TLS_CERTIFICATE": str(cert),
             "NGINX_TLS_CERTIFICATE_KEY": str(key),
-        }
+        },
+        upstreams=upstreams,
     )
     (base / "site.conf").write_text(site)
     (base / "nginx.conf").write_text(_main_config(base))
@@ -168,7 +205,9 @@ def local_nginx(*, upstream: str, base: Path, media_root: Path | None = None):
     )
     if check.returncode != 0:
         raise NginxError(check.stderr)
-    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
+    )
     try:
         _wait_for_port(https_port, process, base / "error.log")
         _wait_for_port(http_port, process, base / "error.log")

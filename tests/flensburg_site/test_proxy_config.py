@@ -6,6 +6,7 @@ in) by scripts/local_nginx.py, which also runs the benchmarks' proxy.
 Upstream is a small HTTP server that echoes what it received.
 """
 
+import contextlib
 import gzip
 import http.client
 import json
@@ -15,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from scripts.local_nginx import NGINX, OPENSSL, SERVER_NAME, local_nginx
+from scripts.local_nginx import NGINX, OPENSSL, SERVER_NAME, free_port, local_nginx
 
 pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
 
@@ -199,3 +200,76 @@ def test_http_serves_acme_challenges_and_a_health_check(proxy):
 
     assert (challenge.status, body) == (200, b"ok")
     assert (health.status, health_body) == (200, b"ok\n")
+
+
+# Several app servers (docker compose --scale web=N) -----------------------
+
+
+class StatusHandler(BaseHTTPRequestHandler):
+    """Answers every GET with the server's status and its own port."""
+
+    def do_GET(self):
+        body = f"{self.server.status} von {self.server.server_address[1]}".encode()
+        self.send_response(self.server.status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def balanced(tmp_path):
+    """nginx in front of several stub servers; ``start(statuses, dead=n)``
+    starts one server per status and adds ``dead`` addresses where nothing
+    listens (a killed container)."""
+    if OPENSSL is None:
+        pytest.skip("openssl is not installed (needed for a test certificate)")
+    servers, stack = [], contextlib.ExitStack()
+
+    def start(statuses, dead=0):
+        upstreams = []
+        for status in statuses:
+            server = ThreadingHTTPServer(("127.0.0.1", 0), StatusHandler)
+            server.status = status
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+            upstreams.append(f"127.0.0.1:{server.server_address[1]}")
+        upstreams += [f"127.0.0.1:{free_port()}" for _ in range(dead)]
+        nginx = stack.enter_context(local_nginx(upstream=upstreams, base=tmp_path))
+        return {
+            "https": nginx.https_port,
+            "context": ssl.create_default_context(cafile=str(nginx.certificate)),
+        }
+
+    try:
+        yield start
+    finally:
+        stack.close()
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+def test_a_dead_server_among_several_costs_no_request(balanced):
+    """Round robin sends every other request to the dead address; nginx
+    passes each such request on (proxy_next_upstream error) and then leaves
+    the address out (max_fails), so every visitor gets the live server."""
+    proxy = balanced([200], dead=1)
+
+    statuses = [https_get(proxy, f"/seite-{n}")[0].status for n in range(12)]
+
+    assert statuses == [200] * 12
+
+
+def test_the_apps_503_is_passed_through_not_retried(balanced):
+    """While the database is down every server answers the app's 503 page;
+    visitors keep getting it (not nginx's bare 502, which they would get if
+    the 503s left every server out of the balancer)."""
+    proxy = balanced([503, 503])
+
+    answers = [https_get(proxy, "/")[:2] for _ in range(6)]
+
+    assert [response.status for response, _body in answers] == [503] * 6
+    assert all(body.startswith(b"503 von ") for _response, body in answers)
