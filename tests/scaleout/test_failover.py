@@ -45,6 +45,8 @@ WRK = shutil.which("wrk")
 # (DATABASE_URL), Redis (TEST_REDIS_URL), nginx and openssl.
 pytestmark = [
     pytest.mark.database,
+    # One cluster per worker: both scale-out modules on the same one.
+    pytest.mark.xdist_group("scaleout"),
     pytest.mark.skipif(WRK is None, reason="needs wrk (Debian: wrk)"),
 ]
 
