@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from core.bootstrap import content_locales
+from core.bootstrap import content_locales, ensure_default_locale, root_collection
 from tests.factories import HomePageFactory, OfficePageFactory
 
 # Fixtures of pytest-django that give a test the database.
@@ -85,10 +85,20 @@ def _no_outbound_http(monkeypatch):
 
 @pytest.fixture
 def home(db):
-    """A HomePage as the root of the default site, replacing Wagtail's welcome page."""
-    root = Page.get_first_root_node()
+    """A HomePage as the root of the default site, replacing Wagtail's welcome page.
+
+    A transactional test's flush leaves the rows of Wagtail's migrations out
+    (tree root, default site, root collection, German locale); on such a
+    database they are created first, so the order of the tests does not matter.
+    """
+    root_collection()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=ensure_default_locale())
+    )
     home = HomePageFactory(parent=root, slug="start")
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
     site.root_page = home
     site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
