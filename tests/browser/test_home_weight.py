@@ -28,6 +28,7 @@ def test_home_page_at_360_px_stays_within_the_budget(browser, demo_server, local
         weight = record(page)
         path = locale_prefix(locale) + "/"
         response = page.goto(demo_server.url + path, wait_until="networkidle")
+        weight.settle(page)
         assert response.status == 200
         assert page.evaluate("document.documentElement.lang") == locale
 

@@ -47,6 +47,7 @@ def phone(browser, demo_server):
         page = context.new_page()
         weight = record(page)
         response = page.goto(demo_server.url + path, wait_until="networkidle")
+        weight.settle(page)
         assert response.status == 200
         assert "save-data" in response.headers.get("vary", "").lower()
         return page, weight

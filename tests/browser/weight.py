@@ -11,6 +11,7 @@ images as they are. Each response adds its header lines.
 from __future__ import annotations
 
 import gzip
+import time
 from dataclasses import dataclass, field
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg")
@@ -26,6 +27,16 @@ class Loaded:
 @dataclass
 class PageWeight:
     loaded: list[Loaded] = field(default_factory=list)
+    started: int = 0
+    settled: int = 0
+
+    def settle(self, page, timeout: float = 15.0) -> None:
+        """Wait until every request the page started has finished or failed:
+        Playwright reports them after the load state it waited for, so a
+        count right after ``goto`` may miss the last ones."""
+        deadline = time.monotonic() + timeout
+        while self.settled < self.started and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
 
     @property
     def total(self) -> int:
@@ -58,15 +69,26 @@ def record(page) -> PageWeight:
     read the result after the load)."""
     weight = PageWeight()
 
-    def finished(request):
-        if request.url.startswith("data:"):
-            return
-        response = request.response()
-        if response is None or response.status in (204, 304):
-            return
-        weight.loaded.append(
-            Loaded(request.url, request.resource_type, transferred(response))
-        )
+    def started(request):
+        weight.started += 1
 
+    def failed(request):
+        weight.settled += 1
+
+    def finished(request):
+        try:
+            response = request.response()
+            if request.url.startswith("data:") or response is None:
+                return
+            if response.status in (204, 304):
+                return
+            weight.loaded.append(
+                Loaded(request.url, request.resource_type, transferred(response))
+            )
+        finally:
+            weight.settled += 1
+
+    page.on("request", started)
+    page.on("requestfailed", failed)
     page.on("requestfinished", finished)
     return weight
