@@ -354,6 +354,9 @@ def open_page(browser, demo_server):
         requests = []
         page.on("request", lambda request: requests.append(request.url))
         response = page.goto(demo_server.url + path, wait_until="networkidle")
+        # The web fonts swap in after they arrive (font-display: swap); the
+        # geometry the tests measure is the one with the fonts applied.
+        page.evaluate("document.fonts.ready.then(() => true)")
         assert response.status == status, f"{path}: HTTP {response.status}"
         return page, requests
 
