@@ -136,3 +136,12 @@ def _closed_cache_breakers(monkeypatch):
     """Circuit breakers of Redis caches live per process and location
     (caching.cache_breaker); a port used again must not find one open."""
     monkeypatch.setattr("caching.cache_breaker._breakers", {})
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """Generated files (bytes) are named after their parameter in test ids:
+    zip archives hold the second they were made, and two xdist workers that
+    collect a second apart would otherwise see different tests."""
+    if isinstance(val, bytes):
+        return argname
+    return None
