@@ -20,11 +20,10 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import override
 
-from wagtail.models import Locale
-
 from caching.page_cache import cached_fragment
 from caching.routing import site_for_request
 from core.templatetags.content_language_tags import text_direction
+from core.translations import localized
 from pages.models import HelpPage, OfficePage
 
 # How long a page may take before the kept copy is shown (milliseconds).
@@ -74,13 +73,10 @@ def key_pages(request, code: str) -> list[dict]:
     language's prefix (as the site links it)."""
     site = site_for_request(request)
     home = site.root_page.specific if site else None
-    locale = Locale.objects.filter(language_code=code).first()
     found = []
     with override(code):
         if home is not None:
-            translated = home.get_translation_or_none(locale) if locale else None
-            shown = translated if translated is not None and translated.live else home
-            found.append({"url": language_prefix(code), "title": shown.title})
+            found.append({"url": language_prefix(code), "title": localized(home).title})
         for model in (OfficePage, HelpPage):
             original = (
                 model.objects.live()
@@ -89,10 +85,7 @@ def key_pages(request, code: str) -> list[dict]:
             )
             if original is None:
                 continue
-            translated = original.get_translation_or_none(locale) if locale else None
-            page = (
-                translated if translated is not None and translated.live else original
-            )
+            page = localized(original)
             url = page.specific.relative_url(site, request)
             if url:
                 found.append({"url": url, "title": page.title})
